@@ -1,0 +1,31 @@
+"""The navigation bar, by role."""
+
+from __future__ import annotations
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.access import is_supervisor
+
+# (label, url name, who sees it: "all" or "supervisor")
+NAVIGATION = [
+    (_("Home"), "home", "all"),
+    (_("Units"), "units:list", "all"),
+    (_("Working-day calendar"), "workcal:year", "supervisor"),
+]
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    items = []
+    for label, name, audience in NAVIGATION:
+        if audience == "supervisor" and not is_supervisor(user):
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": label, "url": url, "active": request.path == url})
+    return {"nav_items": items}

@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from demo.services import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo data set (sample district leaders, one account per role). Idempotent."
+
+    def handle(self, *args, **options):
+        logins = load_demo()
+        self.stdout.write("Demo logins (username / password / role · unit):")
+        for username, password, what in logins:
+            self.stdout.write(f"  {username:<16} {password:<12} {what}")

@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from history.admin import HistoryAdminMixin
+from units.models import Category, DistrictLeader, DistrictSettings, ListItem, Unit
+
+
+@admin.register(Unit)
+class UnitAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "is_key"]
+    list_filter = ["kind", "is_key"]
+    search_fields = ["name"]
+
+
+@admin.register(DistrictLeader)
+class DistrictLeaderAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "title"]
+    filter_horizontal = ["liaison_units", "oversight_units"]
+
+
+@admin.register(Category)
+class CategoryAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "department"]
+    list_filter = ["parent"]
+
+
+@admin.register(ListItem)
+class ListItemAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "order"]
+    list_filter = ["kind"]
+
+
+@admin.register(DistrictSettings)
+class DistrictSettingsAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    list_display = ["district_name", "joint_office_short"]

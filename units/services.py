@@ -1,0 +1,140 @@
+"""Loading a district's reference data file (the Tongliang one by default)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from history.services import record, snapshot
+from units.models import Category, DistrictSettings, ListItem, ListKind, Unit, UnitKind
+
+
+class ReferenceDataError(Exception):
+    """The file is malformed; the message names the entry."""
+
+
+def _require(entry: Any, where: str, key: str, kind: type | tuple[type, ...]) -> Any:
+    if not isinstance(entry, dict) or key not in entry:
+        raise ReferenceDataError(f"{where}: missing field '{key}'")
+    value = entry[key]
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        raise ReferenceDataError(f"{where}: field '{key}' is malformed: {value!r}")
+    return value
+
+
+def _names(data: dict, key: str) -> list[str]:
+    values = _require(data, "file", key, list)
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or not value.strip():
+            raise ReferenceDataError(f"{key}[{i}]: expected a non-empty name, got {value!r}")
+    return values
+
+
+def parse_reference(data: Any) -> dict[str, Any]:
+    """Validate the whole file before anything is written."""
+    if not isinstance(data, dict):
+        raise ReferenceDataError("file: expected a JSON object")
+    district = _require(data, "file", "district", dict)
+    _require(district, "district", "name", str)
+    joint = _require(data, "file", "joint_office", dict)
+    for key in ("name", "short", "hosted_by", "complaint_center"):
+        _require(joint, "joint_office", key, str)
+    departments = _require(data, "file", "departments", list)
+    dept_names = []
+    for i, dept in enumerate(departments):
+        where = f"departments[{i}]"
+        dept_names.append(_require(dept, where, "name", str))
+        _require(dept, f"{where} ({dept_names[-1]})", "key", bool)
+    categories = _require(data, "file", "categories", list)
+    for i, cat in enumerate(categories):
+        where = f"categories[{i}]"
+        name = _require(cat, where, "name", str)
+        where = f"{where} ({name})"
+        children = _require(cat, where, "children", list)
+        for j, child in enumerate(children):
+            if not isinstance(child, str) or not child.strip():
+                raise ReferenceDataError(f"{where}.children[{j}]: expected a non-empty name, got {child!r}")
+        if "department" not in cat:
+            raise ReferenceDataError(f"{where}: missing field 'department'")
+        if cat["department"] is not None and cat["department"] not in dept_names:
+            raise ReferenceDataError(f"{where}: department {cat['department']!r} is not in departments")
+    return {
+        "district": district,
+        "joint_office": joint,
+        "streets": _names(data, "streets"),
+        "towns": _names(data, "towns"),
+        "departments": departments,
+        "categories": categories,
+        "lists": {kind: _names(data, f"{kind}s") for kind in ListKind.values},
+    }
+
+
+def _upsert_unit(name: str, kind: str, parent: Unit | None, order: int, is_key: bool = False) -> Unit:
+    unit = Unit.objects.filter(name=name).first()
+    if unit is None:
+        unit = Unit.objects.create(name=name, kind=kind, parent=parent, order=order, is_key=is_key)
+        record(instance=unit, actor=None, action="created", before={}, note="load_reference")
+        return unit
+    before = snapshot(unit)
+    # is_key stays as the joint office may have edited it; the file only seeds it.
+    unit.kind, unit.parent, unit.order = kind, parent, order
+    unit.save()
+    if snapshot(unit) != before:
+        record(instance=unit, actor=None, action="updated", before=before, note="load_reference")
+    return unit
+
+
+@transaction.atomic
+def load_reference(path: Path) -> dict[str, int]:
+    """Load or refresh the reference data; idempotent. All or nothing."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise ReferenceDataError(f"{path}: not valid JSON: {exc}") from exc
+    data = parse_reference(raw)
+
+    district = _upsert_unit(data["district"]["name"], UnitKind.DISTRICT, None, 0)
+    joint = data["joint_office"]
+    _upsert_unit(joint["name"], UnitKind.JOINT_OFFICE, district, 1)
+    DistrictSettings.objects.update_or_create(
+        pk=1,
+        defaults={
+            "district_name": data["district"]["name"],
+            "joint_office_short": joint["short"],
+            "petition_office": joint["hosted_by"],
+            "complaint_center": joint["complaint_center"],
+        },
+    )
+    order = 10
+    for name in data["streets"]:
+        _upsert_unit(name, UnitKind.STREET, district, order)
+        order += 1
+    for name in data["towns"]:
+        _upsert_unit(name, UnitKind.TOWN, district, order)
+        order += 1
+    for dept in data["departments"]:
+        _upsert_unit(dept["name"], UnitKind.DEPARTMENT, district, order, is_key=dept["key"])
+        order += 1
+
+    for i, cat in enumerate(data["categories"]):
+        department = Unit.objects.get(name=cat["department"]) if cat["department"] else None
+        parent, _ = Category.objects.get_or_create(
+            parent=None, name=cat["name"], defaults={"department": department, "order": i}
+        )
+        for j, child in enumerate(cat["children"]):
+            Category.objects.get_or_create(parent=parent, name=child, defaults={"order": j})
+
+    for kind, names in data["lists"].items():
+        for i, name in enumerate(names):
+            ListItem.objects.get_or_create(kind=kind, name=name, defaults={"order": i})
+
+    return {
+        "units": Unit.objects.count(),
+        "categories": Category.objects.count(),
+        "list_items": ListItem.objects.count(),
+    }

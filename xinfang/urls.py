@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from accounts import views as account_views
+from xinfang.api import api
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("accounts/login/", account_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", account_views.logout_view, name="logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("units/", include("units.urls")),
+    path("calendar/", include("workcal.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+
+handler404 = "accounts.views.not_found"
+handler403 = "accounts.views.forbidden"
+handler500 = "accounts.views.server_error"
