@@ -25,7 +25,7 @@ run: install
 
 test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check .

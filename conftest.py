@@ -65,3 +65,35 @@ def district_leader(reference) -> User:
 def unit(reference):
     """Look up a unit by name: unit("巴川街道")."""
     return lambda name: Unit.objects.get(name=name)
+
+
+# --- Browser tests: Playwright drives Debian's chromium; a browser is never downloaded. ---------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {CHROMIUM} is missing: install Debian's chromium package.")
+        pytest.skip(f"browser tests skipped: {CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from fixtures are fine.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS, "headless": True}
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "zh-CN", "extra_http_headers": {"Accept-Language": "zh-CN,zh;q=0.9"}}
+
+
+def login_in_browser(page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(f"{live_server.url}/")

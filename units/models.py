@@ -28,7 +28,7 @@ class Unit(models.Model):
     parent = models.ForeignKey(
         "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-    is_key = models.BooleanField(_("key petition department"), default=False, help_text=_("重点信访部门"))
+    is_key = models.BooleanField(_("key petition department"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

@@ -1,0 +1,91 @@
+import json
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from history.models import Event
+from units.models import Category, ListItem, Unit, UnitKind
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_loads_the_tongliang_units_categories_and_lists():
+    call_command("load_reference")
+    assert Unit.objects.filter(kind__in=[UnitKind.TOWN, UnitKind.STREET]).count() == 28
+    assert Unit.objects.filter(kind=UnitKind.STREET).count() == 5
+    assert Unit.objects.get(kind=UnitKind.JOINT_OFFICE).name == "区信访工作联席会议办公室"
+    assert Unit.objects.get(name="区住房城乡建委").is_key
+    assert not Unit.objects.get(name="区财政局").is_key
+    housing = Category.objects.get(name="城乡建设", parent=None)
+    assert housing.department.name == "区住房城乡建委"
+    assert Category.objects.get(name="物业管理").responsible_department().name == "区住房城乡建委"
+    assert ListItem.objects.filter(kind="visit_target", name="空巢老人").exists()
+
+
+def test_it_changes_nothing_when_run_twice():
+    call_command("load_reference")
+    counts = (Unit.objects.count(), Category.objects.count(), ListItem.objects.count(), Event.objects.count())
+    call_command("load_reference")
+    assert (Unit.objects.count(), Category.objects.count(), ListItem.objects.count(), Event.objects.count()) == counts
+
+
+def test_it_keeps_the_key_flag_edited_by_the_joint_office():
+    call_command("load_reference")
+    Unit.objects.filter(name="区财政局").update(is_key=True)
+    call_command("load_reference")
+    assert Unit.objects.get(name="区财政局").is_key
+
+
+def _write(tmp_path, mutate):
+    data = json.loads(settings.REFERENCE_DATA_FILE.read_text(encoding="utf-8"))
+    mutate(data)
+    path = tmp_path / "district.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_it_names_the_entry_with_a_missing_field_and_changes_nothing(tmp_path):
+    path = _write(tmp_path, lambda d: d["departments"][3].pop("key"))
+    with pytest.raises(CommandError) as err:
+        call_command("load_reference", str(path))
+    assert "departments[3]" in str(err.value) and "区住房城乡建委" in str(err.value) and "'key'" in str(err.value)
+    assert Unit.objects.count() == 0
+
+
+def test_it_refuses_a_category_whose_department_is_unknown(tmp_path):
+    def mutate(d):
+        d["categories"][0]["department"] = "区不存在局"
+
+    with pytest.raises(CommandError) as err:
+        call_command("load_reference", str(_write(tmp_path, mutate)))
+    assert "categories[0] (城乡建设)" in str(err.value)
+    assert Unit.objects.count() == 0 and Category.objects.count() == 0
+
+
+def test_it_refuses_a_malformed_name_after_loading_nothing(tmp_path):
+    def mutate(d):
+        d["towns"][2] = ""
+
+    with pytest.raises(CommandError) as err:
+        call_command("load_reference", str(_write(tmp_path, mutate)))
+    assert "towns[2]" in str(err.value)
+    assert Unit.objects.count() == 0
+
+
+def test_it_refuses_a_file_that_is_not_json(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        call_command("load_reference", str(path))
+
+
+def test_it_loads_another_districts_file(tmp_path):
+    def mutate(d):
+        d["district"]["name"] = "大足区"
+        d["towns"] = ["龙岗街道"]
+        d["streets"] = []
+
+    call_command("load_reference", str(_write(tmp_path, mutate)))
+    assert Unit.objects.get(kind=UnitKind.DISTRICT).name == "大足区"
+    assert not Unit.objects.filter(name="巴川街道").exists()
