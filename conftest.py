@@ -13,9 +13,26 @@ from units.services import load_reference
 PASSWORD = "test-pass-2026"
 
 
+def _ensure_reference() -> None:
+    """Load the reference data and seed the calendar unless the database already has them."""
+    from workcal.services import seed_from_package
+
+    if not Unit.objects.exists():
+        load_reference(settings.REFERENCE_DATA_FILE)
+        seed_from_package()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference data once into the test database; each test rolls back on top of it.
+    (Transactional tests empty the tables; `reference` loads them again when needed.)"""
+    with django_db_blocker.unblock():
+        _ensure_reference()
+
+
 @pytest.fixture
 def reference(db):
-    load_reference(settings.REFERENCE_DATA_FILE)
+    _ensure_reference()
 
 
 def _make_user(username: str, unit_name: str, role: str) -> User:
@@ -97,3 +114,65 @@ def login_in_browser(page, live_server, username: str) -> None:
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url(f"{live_server.url}/")
+
+
+# --- The clock and Work Day helpers ------------------------------------------------------------------
+
+
+class Clock:
+    """Moves `django.utils.timezone.now()` (and so `localdate()`) for business code and auto_now."""
+
+    def __init__(self, real_now):
+        self._real_now = real_now
+        self.moment = None
+
+    def set(self, value) -> None:
+        import datetime as dt
+        import zoneinfo
+
+        if isinstance(value, str):
+            value = dt.datetime.fromisoformat(value if " " in value or "T" in value else value + " 09:00")
+        elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            value = dt.datetime.combine(value, dt.time(9, 0))
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai"))
+        self.moment = value
+
+    def now(self):
+        return self.moment or self._real_now()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    from django.utils import timezone
+
+    c = Clock(timezone.now)
+    monkeypatch.setattr(timezone, "now", c.now)
+    return c
+
+
+@pytest.fixture
+def plan_workday(reference):
+    """plan_workday(actor, "2026-12-10", **overrides) — a planned Work Day of the actor's unit,
+    planned through the service (the clock must be on or before the date)."""
+    import datetime as dt
+
+    from workdays.services import workday_plan
+
+    def make(actor, date, **overrides):
+        fields = {
+            "host_unit": actor.unit,
+            "date": dt.date.fromisoformat(date) if isinstance(date, str) else date,
+            "start_time": dt.time(9, 0),
+            "end_time": dt.time(12, 0),
+            "place": "巴川广场",
+            "extension_sites": ["玉皇村"],
+            "leader": "张伟",
+            "participants": ["党工委书记", "办事处主任"],
+            "agenda": "接待群众来访，现场答复诉求",
+            "procedure": "登记、分流、答复",
+        }
+        fields.update(overrides)
+        return workday_plan(actor=actor, **fields)
+
+    return make

@@ -10,6 +10,9 @@ from accounts.access import is_supervisor
 # (label, url name, who sees it: "all" or "supervisor")
 NAVIGATION = [
     (_("Home"), "home", "all"),
+    (_("Work Days"), "workdays:list", "all"),
+    (_("Cases"), "cases:list", "all"),
+    (_("Compliance"), "supervision:compliance", "supervisor"),
     (_("Units"), "units:list", "all"),
     (_("Working-day calendar"), "workcal:year", "supervisor"),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from history.admin import HistoryAdminMixin
-from units.models import Category, DistrictLeader, DistrictSettings, ListItem, Unit
+from units.models import Category, DistrictLeader, DistrictSettings, FrequencyRule, ListItem, Unit
 
 
 @admin.register(Unit)
@@ -32,3 +32,8 @@ class ListItemAdmin(HistoryAdminMixin, admin.ModelAdmin):
 @admin.register(DistrictSettings)
 class DistrictSettingsAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["district_name", "joint_office_short"]
+
+
+@admin.register(FrequencyRule)
+class FrequencyRuleAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    list_display = ["unit_kind", "key_departments_only", "period", "required"]

@@ -132,6 +132,31 @@ class ListItem(models.Model):
         return self.name
 
 
+class Period(models.TextChoices):
+    QUARTER = "quarter", _("Every quarter")
+    HALF_YEAR = "half_year", _("Every half-year")
+
+
+class FrequencyRule(models.Model):
+    """R1 — how often a kind of unit must hold a Work Day (群众工作日). Editable by the joint office."""
+
+    unit_kind = models.CharField(_("unit kind"), max_length=20, choices=UnitKind.choices)
+    key_departments_only = models.BooleanField(_("key departments only"), default=False)
+    period = models.CharField(_("period"), max_length=10, choices=Period.choices)
+    required = models.PositiveSmallIntegerField(_("days required per period"), default=1)
+
+    class Meta:
+        verbose_name = _("frequency rule")
+        verbose_name_plural = _("frequency rules")
+        constraints = [models.UniqueConstraint(fields=["unit_kind", "key_departments_only"], name="one_rule_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.get_unit_kind_display()} {self.get_period_display()} {self.required}"
+
+    def applies_to(self, unit: Unit) -> bool:
+        return unit.kind == self.unit_kind and (unit.is_key or not self.key_departments_only)
+
+
 class DistrictSettings(models.Model):
     """The district's own facts from the reference file: its name, the joint office, the complaint centre.
     One row."""

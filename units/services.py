@@ -9,7 +9,16 @@ from typing import Any
 from django.db import transaction
 
 from history.services import record, snapshot
-from units.models import Category, DistrictSettings, ListItem, ListKind, Unit, UnitKind
+from units.models import Category, DistrictSettings, FrequencyRule, ListItem, ListKind, Period, Unit, UnitKind
+
+# R1, when a district's file names no frequencies: the joint office every half-year, towns and streets
+# every quarter, key petition departments every quarter.
+DEFAULT_FREQUENCIES = [
+    {"unit_kind": "joint_office", "period": "half_year", "required": 1},
+    {"unit_kind": "town", "period": "quarter", "required": 1},
+    {"unit_kind": "street", "period": "quarter", "required": 1},
+    {"unit_kind": "department", "key_departments_only": True, "period": "quarter", "required": 1},
+]
 
 
 class ReferenceDataError(Exception):
@@ -61,7 +70,22 @@ def parse_reference(data: Any) -> dict[str, Any]:
             raise ReferenceDataError(f"{where}: missing field 'department'")
         if cat["department"] is not None and cat["department"] not in dept_names:
             raise ReferenceDataError(f"{where}: department {cat['department']!r} is not in departments")
+    frequencies = data.get("frequencies", DEFAULT_FREQUENCIES)
+    if not isinstance(frequencies, list):
+        raise ReferenceDataError("frequencies: expected a list")
+    for i, rule in enumerate(frequencies):
+        where = f"frequencies[{i}]"
+        if _require(rule, where, "unit_kind", str) not in UnitKind.values:
+            raise ReferenceDataError(f"{where}: unknown unit_kind {rule['unit_kind']!r}")
+        if _require(rule, where, "period", str) not in Period.values:
+            raise ReferenceDataError(f"{where}: unknown period {rule['period']!r}")
+        required = _require(rule, where, "required", int)
+        if isinstance(required, bool) or required < 1:
+            raise ReferenceDataError(f"{where}: field 'required' must be a positive integer")
+        if not isinstance(rule.get("key_departments_only", False), bool):
+            raise ReferenceDataError(f"{where}: field 'key_departments_only' is malformed")
     return {
+        "frequencies": frequencies,
         "district": district,
         "joint_office": joint,
         "streets": _names(data, "streets"),
@@ -132,6 +156,14 @@ def load_reference(path: Path) -> dict[str, int]:
     for kind, names in data["lists"].items():
         for i, name in enumerate(names):
             ListItem.objects.get_or_create(kind=kind, name=name, defaults={"order": i})
+
+    for rule in data["frequencies"]:
+        # Seeds only: a rule the joint office edited in the admin is kept.
+        FrequencyRule.objects.get_or_create(
+            unit_kind=rule["unit_kind"],
+            key_departments_only=rule.get("key_departments_only", False),
+            defaults={"period": rule["period"], "required": rule["required"]},
+        )
 
     return {
         "units": Unit.objects.count(),

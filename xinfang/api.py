@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
@@ -15,6 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from accounts.models import ApiToken
+from workdays.errors import TransitionError
 
 
 class TokenAuth(HttpBearer):
@@ -50,20 +52,53 @@ def _field_name(loc) -> str:
     return ".".join(parts) or "__all__"
 
 
+def _message_for(item: dict) -> str:
+    """A message in the request's language for one pydantic error."""
+    kind = item.get("type", "")
+    if kind == "missing":
+        return _("This field is required.")
+    if kind == "value_error":
+        return str(item.get("msg", "")).removeprefix("Value error, ")
+    if kind.startswith("date"):
+        return _("Enter a valid date as YYYY-MM-DD.")
+    if kind.startswith("time"):
+        return _("Enter a valid time as HH:MM.")
+    if kind.startswith("datetime"):
+        return _("Enter a valid date and time.")
+    if kind.startswith("int") or kind.startswith("float"):
+        return _("Enter a whole number.")
+    if kind.startswith("bool"):
+        return _("Enter true or false.")
+    if kind.startswith("uuid"):
+        return _("Enter a valid UUID.")
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        return _("This value has the wrong type.")
+    if kind.startswith("string_too"):
+        return _("This text is too long.")
+    if kind == "json_invalid":
+        return _("The request body is not valid JSON.")
+    return _("Invalid value.")
+
+
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
     errors: dict[str, list[str]] = {}
     for item in exc.errors:
-        field = _field_name(item.get("loc", ()))
-        message = item.get("msg", "")
-        if item.get("type") == "missing":
-            message = _("This field is required.")
-        elif message.startswith("Value error, "):
-            message = message.removeprefix("Value error, ")
-        else:
-            message = _("Invalid value.") if not message else _("Invalid value: %(reason)s") % {"reason": message}
-        errors.setdefault(field, []).append(message)
+        errors.setdefault(_field_name(item.get("loc", ())), []).append(_message_for(item))
     return api.create_response(request, {"detail": _("The input is not valid."), "errors": errors}, status=400)
+
+
+@api.exception_handler(DjangoValidationError)
+def on_service_validation_error(request, exc: DjangoValidationError):
+    """A service refused bad input: 400 with its field messages."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": _("The input is not valid."), "errors": errors}, status=400)
+
+
+@api.exception_handler(TransitionError)
+def on_transition_error(request, exc: TransitionError):
+    """The object's state does not allow this action (or its version is stale): 409."""
+    return api.create_response(request, {"detail": exc.message}, status=409)
 
 
 @api.exception_handler(ApiError)
@@ -113,11 +148,17 @@ def create_token(request, payload: TokenIn):
 
 
 def _mount_routers() -> None:
+    from cases.api import router as cases_router
+    from supervision.api import router as supervision_router
     from units.api import router as units_router
     from workcal.api import router as calendar_router
+    from workdays.api import router as workdays_router
 
     api.add_router("/", units_router)
     api.add_router("/calendar", calendar_router)
+    api.add_router("/workdays", workdays_router)
+    api.add_router("/cases", cases_router)
+    api.add_router("/", supervision_router)
 
 
 _mount_routers()

@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "units",
     "history",
     "workcal",
+    "workdays",
+    "cases",
+    "supervision",
+    "public",
     "demo",
 ]
 

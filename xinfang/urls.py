@@ -12,6 +12,10 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("units/", include("units.urls")),
     path("calendar/", include("workcal.urls")),
+    path("workdays/", include("workdays.urls")),
+    path("cases/", include("cases.urls")),
+    path("supervision/", include("supervision.urls")),
+    path("public/", include("public.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "cases"
+    verbose_name = _("Case ledger")
+
+    def ready(self) -> None:
+        from cases.labels import ACTIONS
+        from history.labels import register
+
+        register(ACTIONS)
+
+        from cases.services import recompute_deadlines
+        from workcal.hooks import calendar_changed
+
+        calendar_changed.register(recompute_deadlines)

@@ -1,0 +1,82 @@
+"""Which cases a user may see (DESIGN §4), and the ledger filters.
+
+The joint office sees all; a unit sees the cases registered at its own Work Days and those it leads
+or assists; a district leader sees those of the units linked to them."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.access import visible_unit_ids
+from cases.models import OPEN_STATUSES, Case
+from workcal.calendar import add_workdays
+
+DUE_SOON_WORKDAYS = 2
+
+
+def visible_cases(user) -> QuerySet[Case]:
+    ids = visible_unit_ids(user)
+    cases = Case.objects.all()
+    if ids is None:
+        return cases
+    assisted = Case.assisting_units.through.objects.filter(unit_id__in=ids).values("case_id")
+    return cases.filter(Q(host_unit_id__in=ids) | Q(lead_unit_id__in=ids) | Q(pk__in=assisted))
+
+
+def access_case_by_id(user, case_id) -> Case:
+    try:
+        return visible_cases(user).select_related("workday", "host_unit", "lead_unit", "category", "territory").get(pk=case_id)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def is_overdue(case: Case, today: datetime.date | None = None) -> bool:
+    """Open past its reply deadline, or replied after it."""
+    today = today or timezone.localdate()
+    if case.due_date is None:
+        return False
+    if case.replied_at is not None:
+        return timezone.localdate(case.replied_at) > case.due_date
+    return case.status in OPEN_STATUSES and today > case.due_date
+
+
+def due_soon_limit(today: datetime.date | None = None) -> datetime.date:
+    return add_workdays(today or timezone.localdate(), DUE_SOON_WORKDAYS).date
+
+
+@dataclass
+class CaseFilters:
+    unit_id: int | None = None
+    status: str | None = None
+    overdue: bool = False
+    due_soon: bool = False
+    category_id: int | None = None
+    territory_unit_id: int | None = None
+    workday_id: int | None = None
+
+
+def filter_cases(cases: QuerySet[Case], f: CaseFilters) -> QuerySet[Case]:
+    today = timezone.localdate()
+    if f.unit_id is not None:
+        assisted = Case.assisting_units.through.objects.filter(unit_id=f.unit_id).values("case_id")
+        cases = cases.filter(Q(host_unit_id=f.unit_id) | Q(lead_unit_id=f.unit_id) | Q(pk__in=assisted))
+    if f.status:
+        cases = cases.filter(status=f.status)
+    if f.category_id is not None:
+        cases = cases.filter(Q(category_id=f.category_id) | Q(category__parent_id=f.category_id))
+    if f.territory_unit_id is not None:
+        cases = cases.filter(territory_id=f.territory_unit_id)
+    if f.workday_id is not None:
+        cases = cases.filter(workday_id=f.workday_id)
+    if f.overdue:
+        cases = cases.filter(status__in=OPEN_STATUSES, due_date__lt=today)
+    if f.due_soon:
+        cases = cases.filter(status__in=OPEN_STATUSES, due_date__gte=today, due_date__lte=due_soon_limit(today))
+    return cases
+
+

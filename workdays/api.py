@@ -1,0 +1,434 @@
+"""The Work Day API (../shared/API.md "Work Days"). Same access helpers and services as the pages."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from accounts.access import access_unit_by_id
+from cases.models import Case
+from units.models import Category, DistrictLeader, Unit, UnitKind
+from workdays import services
+from workdays.models import Registration, SignIn, Status, WorkDay
+from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
+from workdays.selectors import access_workday_by_id, visible_workdays
+from xinfang.api import ApiError
+
+router = Router(tags=["workdays"])
+
+
+class WorkDayIn(Schema):
+    host_unit_id: int
+    date: datetime.date
+    start_time: datetime.time
+    end_time: datetime.time
+    place: str
+    extension_sites: list[str] = []
+    leader: str
+    agenda: str
+    procedure: str = ""
+    participants: list[str] = []
+    invited_leader_ids: list[int] = []
+    liaison_department_ids: list[int] = []
+    leading_district_leader_id: int | None = None
+    activity_forms: list[str] = []
+    visit_targets: list[str] = []
+    research_topics: list[str] = []
+    relief_areas: list[str] = []
+
+
+class WorkDayOut(Schema):
+    id: int
+    host_unit_id: int
+    host_unit_name: str
+    date: datetime.date
+    start_time: datetime.time
+    end_time: datetime.time
+    place: str
+    extension_sites: list[str]
+    leader: str
+    leading_district_leader_id: int | None
+    participants: list[str]
+    invited_leader_ids: list[int]
+    liaison_department_ids: list[int]
+    agenda: str
+    procedure: str
+    activity_forms: list[str]
+    visit_targets: list[str]
+    research_topics: list[str]
+    relief_areas: list[str]
+    status: str
+    screening_due: datetime.date
+    screening_count: int
+    leader_informed_at: datetime.datetime | None
+    notice_earliest: datetime.date
+    notice_latest: datetime.date
+    notice_published_at: datetime.datetime | None
+    notice_on_time: bool | None
+    held_at: datetime.datetime | None
+    report_due: datetime.date
+    report_due_provisional: bool
+    report_submitted_at: datetime.datetime | None
+    report_on_time: bool | None
+    report_forwarded_at: datetime.datetime | None
+    publication_due: datetime.date
+    results_published_at: datetime.datetime | None
+    results_on_time: bool | None
+    registrations_count: int
+    flags: list[str]
+
+
+class WorkDayList(Schema):
+    items: list[WorkDayOut]
+    total: int
+
+
+def _out(workday: WorkDay) -> dict:
+    d = deadlines_for(workday.date)
+    report = getattr(workday, "report", None)
+    return {
+        **{f: getattr(workday, f) for f in WorkDayOut.model_fields if hasattr(workday, f) and not callable(getattr(workday, f))},
+        "host_unit_name": workday.host_unit.name,
+        "invited_leader_ids": [leader.pk for leader in workday.invited_leaders.all()],
+        "liaison_department_ids": [u.pk for u in workday.liaison_departments.all()],
+        "screening_due": d.screening_due,
+        "screening_count": workday.screening_items.count(),
+        "notice_earliest": d.notice_earliest,
+        "notice_latest": d.notice_latest,
+        "notice_on_time": notice_on_time(workday.date, workday.notice_published_at),
+        "report_due": d.report_due,
+        "report_due_provisional": d.report_due_provisional,
+        "report_submitted_at": report.submitted_at if report else None,
+        "report_on_time": report_on_time(workday.date, report.submitted_at if report else None),
+        "report_forwarded_at": report.forwarded_at if report else None,
+        "publication_due": d.publication_due,
+        "results_on_time": results_on_time(workday.date, workday.results_published_at),
+        "registrations_count": workday.registrations.count(),
+        "flags": [f.code for f in flags_for(workday)],
+    }
+
+
+def _reload(user, workday_id: int) -> dict:
+    return _out(access_workday_by_id(user, workday_id))
+
+
+@router.post("", response={201: WorkDayOut})
+def create_workday(request, payload: WorkDayIn):
+    try:
+        host_unit = access_unit_by_id(request.user, payload.host_unit_id)
+    except Exception:
+        raise ApiError(400, _("The input is not valid."), {"host_unit_id": [_("Unknown unit.")]}) from None
+    leaders = list(DistrictLeader.objects.filter(pk__in=payload.invited_leader_ids))
+    if len(leaders) != len(set(payload.invited_leader_ids)):
+        raise ApiError(400, _("The input is not valid."), {"invited_leader_ids": [_("Unknown district leader.")]})
+    departments = list(Unit.objects.filter(pk__in=payload.liaison_department_ids, kind=UnitKind.DEPARTMENT))
+    if len(departments) != len(set(payload.liaison_department_ids)):
+        raise ApiError(400, _("The input is not valid."), {"liaison_department_ids": [_("Unknown department.")]})
+    leading = None
+    if payload.leading_district_leader_id is not None:
+        leading = DistrictLeader.objects.filter(pk=payload.leading_district_leader_id).first()
+        if leading is None:
+            raise ApiError(400, _("The input is not valid."), {"leading_district_leader_id": [_("Unknown district leader.")]})
+    workday = services.workday_plan(
+        actor=request.user,
+        host_unit=host_unit,
+        date=payload.date,
+        start_time=payload.start_time,
+        end_time=payload.end_time,
+        place=payload.place,
+        leader=payload.leader,
+        agenda=payload.agenda,
+        procedure=payload.procedure,
+        extension_sites=payload.extension_sites,
+        participants=payload.participants,
+        invited_leaders=leaders,
+        liaison_departments=departments,
+        leading_district_leader=leading,
+        activity_forms=payload.activity_forms,
+        visit_targets=payload.visit_targets,
+        research_topics=payload.research_topics,
+        relief_areas=payload.relief_areas,
+    )
+    return 201, _reload(request.user, workday.pk)
+
+
+class WorkDayFilters(Schema):
+    host_unit_id: int | None = None
+    status: str | None = None
+    date_from: datetime.date | None = Field(None, alias="from")
+    date_to: datetime.date | None = Field(None, alias="to")
+    page: int = 1
+    page_size: int = 50
+
+
+@router.get("", response=WorkDayList)
+def list_workdays(request, filters: Query[WorkDayFilters]):
+    host_unit_id, status, page, page_size = filters.host_unit_id, filters.status, filters.page, filters.page_size
+    date_from, date_to = filters.date_from, filters.date_to
+    workdays = visible_workdays(request.user).select_related("report").prefetch_related("invited_leaders", "liaison_departments")
+    if host_unit_id is not None:
+        workdays = workdays.filter(host_unit_id=host_unit_id)
+    if status:
+        if status not in Status.values:
+            raise ApiError(400, _("The input is not valid."), {"status": [_("Unknown status.")]})
+        workdays = workdays.filter(status=status)
+    if date_from:
+        workdays = workdays.filter(date__gte=date_from)
+    if date_to:
+        workdays = workdays.filter(date__lte=date_to)
+    if page < 1 or not (1 <= page_size <= 200):
+        raise ApiError(400, _("The input is not valid."), {"page": [_("Pages start at 1; page_size is 1 to 200.")]})
+    total = workdays.count()
+    start = (page - 1) * page_size
+    return {"items": [_out(w) for w in workdays[start : start + page_size]], "total": total}
+
+
+@router.get("/{workday_id}", response=WorkDayOut)
+def get_workday(request, workday_id: int):
+    return _reload(request.user, workday_id)
+
+
+class ScreeningIn(Schema):
+    description: str
+    outcome: str
+    opinion: str = ""
+
+
+class ScreeningOut(Schema):
+    id: int
+    description: str
+    outcome: str
+    opinion: str
+    recorded_at: datetime.datetime
+    on_time: bool
+
+
+@router.post("/{workday_id}/screening-items", response={201: ScreeningOut})
+def add_screening_item(request, workday_id: int, payload: ScreeningIn):
+    workday = access_workday_by_id(request.user, workday_id)
+    item = services.screening_add(workday=workday, actor=request.user, **payload.dict())
+    return 201, {
+        **{f: getattr(item, f) for f in ("id", "description", "outcome", "opinion", "recorded_at")},
+        "on_time": screening_on_time(workday.date, item.recorded_at),
+    }
+
+
+class InformIn(Schema):
+    note: str = ""
+
+
+@router.post("/{workday_id}/leader-informed", response=WorkDayOut)
+def inform_leader(request, workday_id: int, payload: InformIn):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.workday_inform_leader(workday=workday, actor=request.user, note=payload.note)
+    return _reload(request.user, workday_id)
+
+
+class SignInIn(Schema):
+    name: str
+    title: str = ""
+    unit_name: str = ""
+
+
+class SignInOut(Schema):
+    id: int
+    name: str
+    title: str
+    unit_name: str
+    signed_at: datetime.datetime
+
+
+@router.post("/{workday_id}/sign-ins", response={201: SignInOut})
+def add_sign_in(request, workday_id: int, payload: SignInIn):
+    workday = access_workday_by_id(request.user, workday_id)
+    return 201, services.sign_in_add(workday=workday, actor=request.user, **payload.dict())
+
+
+@router.get("/{workday_id}/sign-ins", response=list[SignInOut])
+def list_sign_ins(request, workday_id: int):
+    workday = access_workday_by_id(request.user, workday_id)
+    return list(SignIn.objects.filter(workday=workday))
+
+
+@router.post("/{workday_id}/notice", response=WorkDayOut)
+def publish_notice(request, workday_id: int):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.notice_publish(workday=workday, actor=request.user)
+    return _reload(request.user, workday_id)
+
+
+class BriefingIn(Schema):
+    briefing: str = ""
+    materials_count: int = 0
+
+
+@router.post("/{workday_id}/briefing", response=WorkDayOut)
+def record_briefing(request, workday_id: int, payload: BriefingIn):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.briefing_record(workday=workday, actor=request.user, **payload.dict())
+    return _reload(request.user, workday_id)
+
+
+class PetitionerIn(Schema):
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+class RegistrationIn(Schema):
+    client_ref: uuid.UUID | None = None
+    petitioners: list[PetitionerIn]
+    people_count: int | None = None
+    kind: str
+    category_id: int
+    territory_unit_id: int | None = None
+    content: str
+    disposition: str
+    answer: str = ""
+    channel: str = ""
+    promised_days: int | None = None
+    responsible_person: str = ""
+    responsible_user_id: int | None = None
+
+
+class PetitionerOut(Schema):
+    name: str
+    id_number_masked: str
+    phone_masked: str
+    address: str
+
+
+class RegistrationOut(Schema):
+    id: int
+    case_id: int
+    workday_id: int
+    client_ref: uuid.UUID | None
+    petitioners: list[PetitionerOut]
+    people_count: int
+    group_visit: bool
+    kind: str
+    category_id: int
+    territory_unit_id: int | None
+    content: str
+    disposition: str
+    answer: str
+    channel: str
+    promised_days: int | None
+    responsible_person: str
+    registered_at: datetime.datetime
+    late_entry: bool
+    case_status: str
+    due_date: datetime.date | None
+
+
+def mask_id_number(value: str) -> str:
+    return f"{value[:4]}{'*' * 10}{value[-4:]}" if len(value) == 18 else ("*" * len(value))
+
+
+def mask_phone(value: str) -> str:
+    return f"{value[:3]}****{value[-4:]}" if len(value) >= 11 else (value[:2] + "*" * max(len(value) - 2, 0))
+
+
+def _registration_out(registration: Registration) -> dict:
+    case = Case.objects.get(registration=registration)
+    return {
+        **{
+            f: getattr(registration, f)
+            for f in (
+                "id", "workday_id", "client_ref", "people_count", "kind", "category_id", "content", "disposition",
+                "answer", "channel", "promised_days", "responsible_person", "registered_at", "late_entry",
+            )
+        },
+        "territory_unit_id": registration.territory_id,
+        "group_visit": registration.is_group_visit,
+        "petitioners": [
+            {"name": p.name, "id_number_masked": mask_id_number(p.id_number), "phone_masked": mask_phone(p.phone), "address": p.address}
+            for p in registration.petitioners.all()
+        ],
+        "case_id": case.pk,
+        "case_status": case.status,
+        "due_date": case.due_date,
+    }
+
+
+@router.post("/{workday_id}/registrations", response={200: RegistrationOut, 201: RegistrationOut})
+def register_citizen(request, workday_id: int, payload: RegistrationIn):
+    workday = access_workday_by_id(request.user, workday_id)
+    category = Category.objects.filter(pk=payload.category_id).first()
+    if category is None:
+        raise ApiError(400, _("The input is not valid."), {"category_id": [_("Unknown category.")]})
+    territory = None
+    if payload.territory_unit_id is not None:
+        territory = Unit.objects.filter(pk=payload.territory_unit_id).first()
+        if territory is None:
+            raise ApiError(400, _("The input is not valid."), {"territory_unit_id": [_("Unknown unit.")]})
+    elif workday.host_unit.is_territory:
+        territory = workday.host_unit
+    responsible_user = None
+    if payload.responsible_user_id is not None:
+        responsible_user = get_user_model().objects.filter(pk=payload.responsible_user_id, unit=workday.host_unit).first()
+        if responsible_user is None:
+            raise ApiError(400, _("The input is not valid."), {"responsible_user_id": [_("Choose a user of the host unit.")]})
+    registration, created = services.registration_create(
+        workday=workday,
+        actor=request.user,
+        client_ref=payload.client_ref,
+        petitioners=[p.dict() for p in payload.petitioners],
+        people_count=payload.people_count,
+        kind=payload.kind,
+        category=category,
+        territory=territory,
+        content=payload.content,
+        disposition=payload.disposition,
+        answer=payload.answer,
+        channel=payload.channel,
+        promised_days=payload.promised_days,
+        responsible_person=payload.responsible_person or (responsible_user.display_name if responsible_user else ""),
+        responsible_user=responsible_user,
+    )
+    return (201 if created else 200), _registration_out(registration)
+
+
+@router.get("/{workday_id}/registrations", response=list[RegistrationOut])
+def list_registrations(request, workday_id: int):
+    workday = access_workday_by_id(request.user, workday_id)
+    return [_registration_out(r) for r in workday.registrations.prefetch_related("petitioners")]
+
+
+class ReportIn(Schema):
+    summary: str = ""
+
+
+@router.post("/{workday_id}/report", response=WorkDayOut)
+def submit_report(request, workday_id: int, payload: ReportIn | None = None):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.report_submit(workday=workday, actor=request.user, summary=payload.summary if payload else "")
+    return _reload(request.user, workday_id)
+
+
+@router.post("/{workday_id}/report/forward", response=WorkDayOut)
+def forward_report(request, workday_id: int):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.report_forward(workday=workday, actor=request.user)
+    return _reload(request.user, workday_id)
+
+
+@router.post("/{workday_id}/publish-results", response=WorkDayOut)
+def publish_results(request, workday_id: int):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.results_publish(workday=workday, actor=request.user)
+    return _reload(request.user, workday_id)
+
+
+@router.post("/{workday_id}/archive", response=WorkDayOut)
+def archive(request, workday_id: int):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.workday_archive(workday=workday, actor=request.user)
+    return _reload(request.user, workday_id)
+
+

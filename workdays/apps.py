@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkdaysConfig(AppConfig):
+    name = "workdays"
+    verbose_name = _("Masses Work Days")
+
+    def ready(self) -> None:
+        from history.labels import register
+        from workdays.labels import ACTIONS
+
+        register(ACTIONS)

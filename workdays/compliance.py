@@ -1,0 +1,96 @@
+"""R1 compliance: for every unit and period, how many Work Days were required, planned and held.
+Computed from the Work Days themselves, never stored."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from units.models import FrequencyRule, Period, Unit
+from workdays.models import HELD_OR_LATER, ScreeningItem, WorkDay
+from workdays.rules import flags_for
+
+
+@dataclass(frozen=True)
+class PeriodSpan:
+    code: str  # 2026Q1, 2026H2
+    start: datetime.date
+    end: datetime.date
+
+
+def periods_of(year: int, period: str) -> list[PeriodSpan]:
+    if period == Period.HALF_YEAR:
+        return [
+            PeriodSpan(f"{year}H1", datetime.date(year, 1, 1), datetime.date(year, 6, 30)),
+            PeriodSpan(f"{year}H2", datetime.date(year, 7, 1), datetime.date(year, 12, 31)),
+        ]
+    ends = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+    return [
+        PeriodSpan(f"{year}Q{q}", datetime.date(year, 3 * q - 2, 1), datetime.date(year, *ends[q])) for q in range(1, 5)
+    ]
+
+
+@dataclass
+class Cell:
+    unit: Unit
+    period: PeriodSpan
+    required: int
+    planned: int = 0
+    held: int = 0
+    flagged: int = 0
+    workdays: list[WorkDay] = field(default_factory=list)
+
+    @property
+    def compliant(self) -> bool:
+        return self.held >= self.required
+
+    @property
+    def state(self) -> str:
+        """ok | missing (period over, not enough held) | pending (planned enough) | unplanned."""
+        if self.compliant:
+            return "ok"
+        if timezone.localdate() > self.period.end:
+            return "missing"
+        return "pending" if self.planned >= self.required else "unplanned"
+
+
+@dataclass
+class Row:
+    unit: Unit
+    cells: list[Cell]
+
+
+def compliance_rows(year: int, unit_ids: set[int] | None = None) -> list[Row]:
+    """One row per unit that a frequency rule applies to (limited to `unit_ids` when given)."""
+    rules = list(FrequencyRule.objects.all())
+    units = Unit.objects.filter(kind__in={r.unit_kind for r in rules}).order_by("order", "id")
+    if unit_ids is not None:
+        units = units.filter(pk__in=unit_ids)
+    days = (
+        WorkDay.objects.filter(date__year=year, voided_at__isnull=True, host_unit__in=units)
+        .select_related("report")
+        .prefetch_related(Prefetch("screening_items", queryset=ScreeningItem.objects.all()))
+    )
+    by_unit: dict[int, list[WorkDay]] = {}
+    for day in days:
+        by_unit.setdefault(day.host_unit_id, []).append(day)
+    rows = []
+    for unit in units:
+        rule = next((r for r in rules if r.applies_to(unit)), None)
+        if rule is None:
+            continue
+        cells = []
+        for span in periods_of(year, rule.period):
+            cell = Cell(unit=unit, period=span, required=rule.required)
+            for day in by_unit.get(unit.pk, []):
+                if span.start <= day.date <= span.end:
+                    cell.workdays.append(day)
+                    cell.planned += 1
+                    cell.held += day.status in HELD_OR_LATER
+                    cell.flagged += bool(flags_for(day))
+            cells.append(cell)
+        rows.append(Row(unit=unit, cells=cells))
+    return rows

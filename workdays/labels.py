@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS = {
+    "planned": _("Planned"),
+    "plan_updated": _("Plan updated"),
+    "leader_informed": _("Overseeing leader informed"),
+    "screening_added": _("Screening item recorded"),
+    "notice_published": _("Notice published"),
+    "held": _("Day held"),
+    "signed_in": _("Signed in"),
+    "briefing_recorded": _("Briefing recorded"),
+    "registered": _("Citizen registered"),
+    "report_submitted": _("Report submitted to the intake"),
+    "report_forwarded": _("Report forwarded to the complaint centre"),
+    "results_published": _("Results published"),
+    "archived": _("Archived"),
+}

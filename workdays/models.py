@@ -1,0 +1,227 @@
+"""The Masses Work Day (群众工作日) and everything a day owns: screening, sign-in book,
+registrations, report and results publication (R1–R6, R12, R13)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Unit
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    NOTICE_PUBLISHED = "notice_published", _("Notice published")
+    HELD = "held", _("Held")
+    REPORTED = "reported", _("Reported")
+    RESULTS_PUBLISHED = "results_published", _("Results published")
+    ARCHIVED = "archived", _("Archived")
+
+
+HELD_OR_LATER = (Status.HELD, Status.REPORTED, Status.RESULTS_PUBLISHED, Status.ARCHIVED)
+
+
+class WorkDay(models.Model):
+    """群众工作日 — one day a unit goes out to receive citizens."""
+
+    host_unit = models.ForeignKey(Unit, verbose_name=_("host unit"), on_delete=models.PROTECT, related_name="workdays")
+    date = models.DateField(_("date"), db_index=True)
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    place = models.CharField(_("main place"), max_length=200, help_text=_("A busy street or square."))
+    extension_sites = models.JSONField(_("extension sites"), default=list, blank=True)
+    leader = models.CharField(_("leader in charge"), max_length=100)
+    leading_district_leader = models.ForeignKey(
+        "units.DistrictLeader",
+        verbose_name=_("leading district leader"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_workdays",
+    )
+    participants = models.JSONField(_("participants"), default=list, blank=True)
+    invited_leaders = models.ManyToManyField(
+        "units.DistrictLeader", verbose_name=_("invited district leaders"), blank=True, related_name="invited_workdays"
+    )
+    liaison_departments = models.ManyToManyField(
+        Unit, verbose_name=_("invited liaison departments"), blank=True, related_name="liaison_workdays"
+    )
+    agenda = models.TextField(_("agenda"))
+    procedure = models.TextField(_("procedure"), blank=True)
+    activity_forms = models.JSONField(_("activity forms"), default=list, blank=True)
+    visit_targets = models.JSONField(_("visit targets"), default=list, blank=True)
+    research_topics = models.JSONField(_("research topics"), default=list, blank=True)
+    relief_areas = models.JSONField(_("relief areas"), default=list, blank=True)
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True)
+    leader_informed_at = models.DateTimeField(_("overseeing leader informed at"), null=True, blank=True)
+    leader_informed_note = models.TextField(_("how the leader was informed"), blank=True)
+    notice_published_at = models.DateTimeField(_("notice published at"), null=True, blank=True)
+    held_at = models.DateTimeField(_("held at"), null=True, blank=True)
+    briefing = models.TextField(_("host head's briefing"), blank=True)
+    materials_count = models.PositiveIntegerField(_("publicity materials handed out"), default=0)
+    results_published_at = models.DateTimeField(_("results published at"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
+    void_reason = models.TextField(_("reason for voiding"), blank=True)
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Masses Work Day")
+        verbose_name_plural = _("Masses Work Days")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["host_unit", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.host_unit.name} {self.date:%Y-%m-%d}"
+
+
+class ScreeningItem(models.Model):
+    """矛盾隐患排查 — a dispute or hidden risk screened before the day (R4a)."""
+
+    class Outcome(models.TextChoices):
+        RESOLVED = "resolved", _("Resolved")
+        MEDIATION = "mediation", _("In mediation")
+        UNRESOLVED = "unresolved", _("Unresolved, with opinion and explanation prepared")
+
+    workday = models.ForeignKey(WorkDay, on_delete=models.PROTECT, related_name="screening_items")
+    description = models.TextField(_("dispute or hidden risk"))
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    opinion = models.TextField(_("opinion and prepared explanation"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("screening item")
+        verbose_name_plural = _("screening items")
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.description[:30]
+
+
+class SignIn(models.Model):
+    """签到 — one line of the sign-in book of participating staff (R5, R12)."""
+
+    workday = models.ForeignKey(WorkDay, on_delete=models.PROTECT, related_name="sign_ins")
+    name = models.CharField(_("name"), max_length=50)
+    title = models.CharField(_("title"), max_length=100, blank=True)
+    unit_name = models.CharField(_("unit"), max_length=100, blank=True)
+    signed_at = models.DateTimeField(_("signed at"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("sign-in")
+        verbose_name_plural = _("sign-in book")
+        ordering = ["signed_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Petitioner(models.Model):
+    """信访人 — recognised again by ID number when they return."""
+
+    name = models.CharField(_("name"), max_length=50)
+    id_number = models.CharField(_("ID number"), max_length=18, blank=True, db_index=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    address = models.CharField(_("village / community"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("petitioner")
+        verbose_name_plural = _("petitioners")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def masked_name(self) -> str:
+        """张** — for public pages."""
+        return (self.name[:1] + "*" * max(len(self.name) - 1, 1)) if self.name else ""
+
+
+class Kind(models.TextChoices):
+    REQUEST = "request", _("Request")
+    OPINION = "opinion", _("Opinion")
+    SUGGESTION = "suggestion", _("Suggestion")
+
+
+class Disposition(models.TextChoices):
+    ON_THE_SPOT = "on_the_spot", _("Answered on the spot")
+    TIME_LIMIT = "time_limit", _("Committed time limit")
+    REFER = "refer", _("Beyond authority: channel told, reported to the joint office")
+
+
+GROUP_VISIT_SIZE = 5
+
+
+class Registration(models.Model):
+    """登记 — one citizen's matter as written in the statistics form (R5)."""
+
+    workday = models.ForeignKey(WorkDay, on_delete=models.PROTECT, related_name="registrations")
+    client_ref = models.UUIDField(_("client reference"), null=True, blank=True, unique=True)
+    petitioners = models.ManyToManyField(Petitioner, verbose_name=_("petitioners"), related_name="registrations")
+    people_count = models.PositiveIntegerField(_("number of people"), default=1)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    category = models.ForeignKey("units.Category", verbose_name=_("category"), on_delete=models.PROTECT)
+    territory = models.ForeignKey(
+        Unit, verbose_name=_("territory"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    content = models.TextField(_("content"))
+    disposition = models.CharField(_("disposition"), max_length=20, choices=Disposition.choices)
+    answer = models.TextField(_("answer given on the spot"), blank=True)
+    channel = models.TextField(_("channel the citizen was told"), blank=True)
+    promised_days = models.PositiveSmallIntegerField(_("promised resolution period (working days)"), null=True, blank=True)
+    responsible_person = models.CharField(_("responsible person"), max_length=50)
+    responsible_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible user"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    registered_at = models.DateTimeField(_("registered at"))
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    late_entry = models.BooleanField(_("entered after the day (paper form)"), default=False)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["registered_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.workday} #{self.pk}"
+
+    @property
+    def is_group_visit(self) -> bool:
+        return self.people_count >= GROUP_VISIT_SIZE
+
+
+class Report(models.Model):
+    """The report to the joint office after the day (R6b), and its route through the petition
+    office's intake (收发员) to the complaint centre — replacing the intranet transmission."""
+
+    workday = models.OneToOneField(WorkDay, on_delete=models.PROTECT, related_name="report")
+    summary = models.TextField(_("summary"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted to the intake at"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    forwarded_at = models.DateTimeField(_("forwarded to the complaint centre at"), null=True, blank=True)
+    forwarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return str(self.workday)
+
+
+def quarter_of(day: datetime.date) -> str:
+    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
+
+
+def half_of(day: datetime.date) -> str:
+    return f"{day.year}H{1 if day.month <= 6 else 2}"

@@ -1,0 +1,527 @@
+"""Every change to a Work Day and what it owns. Each service checks its guard, writes the change
+and its history entry in one transaction. Views and the API call these; nothing else writes.
+
+Statuses: planned → notice_published → held → reported → results_published → archived.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import can_write_for_unit, is_supervisor
+from history.services import record, snapshot
+from units.models import Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
+from workdays.errors import TransitionError
+from workdays.models import (
+    HELD_OR_LATER,
+    Disposition,
+    Kind,
+    Petitioner,
+    Registration,
+    Report,
+    ScreeningItem,
+    SignIn,
+    Status,
+    WorkDay,
+)
+from workdays.validators import normalise_id_number, validate_id_number, validate_phone
+
+
+def _require_writer(actor, workday_or_unit) -> None:
+    unit = workday_or_unit.host_unit if isinstance(workday_or_unit, WorkDay) else workday_or_unit
+    if not can_write_for_unit(actor, unit):
+        raise PermissionDenied
+
+
+def _locked(workday: WorkDay) -> WorkDay:
+    """Re-read the Work Day with a row lock, so concurrent clerks serialise on its status."""
+    return WorkDay.objects.select_for_update().select_related("host_unit").get(pk=workday.pk)
+
+
+def _require_not_voided(workday: WorkDay) -> None:
+    if workday.voided_at:
+        raise TransitionError(_("This Work Day was voided."))
+
+
+def _clean_list(values: Iterable[str] | None) -> list[str]:
+    return [v.strip() for v in (values or []) if v and v.strip()]
+
+
+def _check_reference_list(field: str, kind: str, values: list[str]) -> None:
+    known = set(ListItem.objects.filter(kind=kind).values_list("name", flat=True))
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise ValidationError({field: [_("Not in the reference list: %(items)s") % {"items": "、".join(unknown)}]})
+
+
+# --- Plan (R1–R3, R13) --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def workday_plan(
+    *,
+    actor,
+    host_unit: Unit,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    place: str,
+    leader: str,
+    agenda: str,
+    procedure: str = "",
+    extension_sites: list[str] | None = None,
+    participants: list[str] | None = None,
+    invited_leaders: Iterable[DistrictLeader] = (),
+    liaison_departments: Iterable[Unit] = (),
+    leading_district_leader: DistrictLeader | None = None,
+    activity_forms: list[str] | None = None,
+    visit_targets: list[str] | None = None,
+    research_topics: list[str] | None = None,
+    relief_areas: list[str] | None = None,
+) -> WorkDay:
+    _require_writer(actor, host_unit)
+    errors: dict[str, list[str]] = {}
+    if host_unit.kind in (UnitKind.DISTRICT, UnitKind.VILLAGE, UnitKind.COMMUNITY):
+        errors["host_unit_id"] = [_("Work Days are held by the joint office, towns, streets and departments.")]
+    if date < timezone.localdate():
+        errors["date"] = [_("The date is in the past. Plan a day from today on.")]
+    if end_time <= start_time:
+        errors["end_time"] = [_("The end time must be after the start time.")]
+    for field, value in (("place", place), ("leader", leader), ("agenda", agenda)):
+        if not (value or "").strip():
+            errors[field] = [_("This field is required.")]
+    if host_unit.kind == UnitKind.JOINT_OFFICE and leading_district_leader is None:
+        errors["leading_district_leader_id"] = [_("A joint-office Work Day is led by a district leader.")]
+    if errors:
+        raise ValidationError(errors)
+    lists = {
+        "activity_forms": _clean_list(activity_forms),
+        "visit_targets": _clean_list(visit_targets),
+        "research_topics": _clean_list(research_topics),
+        "relief_areas": _clean_list(relief_areas),
+    }
+    for field, kind in (
+        ("activity_forms", ListKind.ACTIVITY_FORM),
+        ("visit_targets", ListKind.VISIT_TARGET),
+        ("research_topics", ListKind.RESEARCH_TOPIC),
+        ("relief_areas", ListKind.RELIEF_AREA),
+    ):
+        _check_reference_list(field, kind, lists[field])
+    workday = WorkDay.objects.create(
+        host_unit=host_unit,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        place=place.strip(),
+        extension_sites=_clean_list(extension_sites),
+        leader=leader.strip(),
+        leading_district_leader=leading_district_leader,
+        participants=_clean_list(participants),
+        agenda=agenda.strip(),
+        procedure=(procedure or "").strip(),
+        created_by=actor,
+        **lists,
+    )
+    workday.invited_leaders.set(list(invited_leaders))
+    workday.liaison_departments.set(list(liaison_departments))
+    changes = {k: [None, v] for k, v in snapshot(workday).items() if v not in (None, "", [])}
+    changes["invited_leaders"] = [None, [leader.name for leader in workday.invited_leaders.all()]]
+    changes["liaison_departments"] = [None, [u.name for u in workday.liaison_departments.all()]]
+    record(instance=workday, actor=actor, action="planned", changes=changes)
+    return workday
+
+
+def proposed_invitees(host_unit: Unit) -> list[DistrictLeader]:
+    """R3: the district leaders who liaise with the town or oversee the department."""
+    return list(
+        DistrictLeader.objects.filter(pk__in=host_unit.liaison_leaders.values("pk"))
+        | DistrictLeader.objects.filter(pk__in=host_unit.oversight_leaders.values("pk"))
+    )
+
+
+# --- Before the day (R4) --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def workday_inform_leader(*, workday: WorkDay, actor, note: str = "") -> WorkDay:
+    """R4b: the overseeing district leader was informed and the leaders and departments invited."""
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    if workday.status == Status.ARCHIVED:
+        raise TransitionError(_("This Work Day is archived."))
+    before = snapshot(workday)
+    workday.leader_informed_at = timezone.now()
+    workday.leader_informed_note = (note or "").strip()
+    workday.save(update_fields=["leader_informed_at", "leader_informed_note"])
+    record(instance=workday, actor=actor, action="leader_informed", before=before)
+    return workday
+
+
+@transaction.atomic
+def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, opinion: str = "") -> ScreeningItem:
+    """R4a: one screened dispute or hidden risk. Late screening is allowed and flagged."""
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    errors: dict[str, list[str]] = {}
+    if not (description or "").strip():
+        errors["description"] = [_("This field is required.")]
+    if outcome not in ScreeningItem.Outcome.values:
+        errors["outcome"] = [_("Choose resolved, in mediation or unresolved.")]
+    elif outcome == ScreeningItem.Outcome.UNRESOLVED and not (opinion or "").strip():
+        errors["opinion"] = [_("An unresolved item needs a clear opinion and the prepared policy explanation.")]
+    if errors:
+        raise ValidationError(errors)
+    if workday.status == Status.ARCHIVED:
+        raise TransitionError(_("This Work Day is archived."))
+    item = ScreeningItem.objects.create(
+        workday=workday,
+        description=description.strip(),
+        outcome=outcome,
+        opinion=(opinion or "").strip(),
+        recorded_at=timezone.now(),
+        recorded_by=actor,
+    )
+    record(
+        instance=workday,
+        actor=actor,
+        action="screening_added",
+        changes={"screening_items": [None, f"{item.get_outcome_display()}：{item.description[:50]}"]},
+    )
+    return item
+
+
+@transaction.atomic
+def notice_publish(*, workday: WorkDay, actor) -> WorkDay:
+    """R4c: publish the public notice. Outside day−7..day−5 it is still published, and flagged."""
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    if workday.status != Status.PLANNED:
+        raise TransitionError(_("The notice can only be published while the day is planned."))
+    before = snapshot(workday)
+    workday.notice_published_at = timezone.now()
+    workday.status = Status.NOTICE_PUBLISHED
+    workday.save(update_fields=["notice_published_at", "status"])
+    record(instance=workday, actor=actor, action="notice_published", before=before)
+    return workday
+
+
+# --- During the day (R5) --------------------------------------------------------------------------
+
+
+def _enter_held(workday: WorkDay, actor) -> None:
+    """`held` is entered by the first sign-in or registration on or after the date."""
+    if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED):
+        before = snapshot(workday)
+        workday.status = Status.HELD
+        workday.held_at = timezone.now()
+        workday.save(update_fields=["status", "held_at"])
+        record(instance=workday, actor=actor, action="held", before=before)
+
+
+def _require_day_started(workday: WorkDay) -> None:
+    if timezone.localdate() < workday.date:
+        raise TransitionError(
+            _("The Work Day is on %(date)s; entries are accepted from that day on.") % {"date": workday.date}
+        )
+    if workday.status == Status.ARCHIVED:
+        raise TransitionError(_("This Work Day is archived."))
+
+
+@transaction.atomic
+def sign_in_add(*, workday: WorkDay, actor, name: str, title: str = "", unit_name: str = "") -> SignIn:
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    if not (name or "").strip():
+        raise ValidationError({"name": [_("This field is required.")]})
+    _require_day_started(workday)
+    entry = SignIn.objects.create(
+        workday=workday,
+        name=name.strip(),
+        title=(title or "").strip(),
+        unit_name=(unit_name or "").strip() or workday.host_unit.name,
+        signed_at=timezone.now(),
+        recorded_by=actor,
+    )
+    _enter_held(workday, actor)
+    record(instance=workday, actor=actor, action="signed_in", changes={"sign_ins": [None, entry.name]})
+    return entry
+
+
+@transaction.atomic
+def briefing_record(*, workday: WorkDay, actor, briefing: str, materials_count: int) -> WorkDay:
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    if materials_count is None or materials_count < 0:
+        raise ValidationError({"materials_count": [_("Enter a number of 0 or more.")]})
+    _require_day_started(workday)
+    before = snapshot(workday)
+    workday.briefing = (briefing or "").strip()
+    workday.materials_count = materials_count
+    workday.save(update_fields=["briefing", "materials_count"])
+    record(instance=workday, actor=actor, action="briefing_recorded", before=before)
+    return workday
+
+
+def _validate_registration(
+    *, workday, petitioners, people_count, kind, category, territory, content, disposition, answer, channel, promised_days
+) -> list[dict]:
+    errors: dict[str, list[str]] = {}
+    cleaned: list[dict] = []
+    if not petitioners:
+        errors["petitioners"] = [_("Enter at least one petitioner.")]
+    for i, p in enumerate(petitioners or []):
+        name = (p.get("name") or "").strip()
+        id_number = normalise_id_number(p.get("id_number") or "")
+        phone = (p.get("phone") or "").strip().replace(" ", "")
+        if not name:
+            errors[f"petitioners.{i}.name"] = [_("Enter the petitioner's name.")]
+        if id_number:
+            try:
+                validate_id_number(id_number)
+            except ValidationError as exc:
+                errors[f"petitioners.{i}.id_number"] = exc.messages
+        if not phone and i == 0:
+            errors[f"petitioners.{i}.phone"] = [_("Enter a phone number so the citizen can be reached for the reply.")]
+        elif phone:
+            try:
+                validate_phone(phone)
+            except ValidationError as exc:
+                errors[f"petitioners.{i}.phone"] = exc.messages
+        cleaned.append({"name": name, "id_number": id_number, "phone": phone, "address": (p.get("address") or "").strip()})
+    if people_count is None or people_count < max(1, len(cleaned)):
+        errors["people_count"] = [_("The number of people must be at least the number of petitioners listed.")]
+    if kind not in Kind.values:
+        errors["kind"] = [_("Choose request, opinion or suggestion.")]
+    if category is None:
+        errors["category_id"] = [_("Choose a category.")]
+    if territory is not None and territory.kind not in (UnitKind.TOWN, UnitKind.STREET):
+        errors["territory_unit_id"] = [_("The territory is the town or street where the matter arose.")]
+    if territory is None:
+        errors["territory_unit_id"] = [_("Choose the town or street where the matter arose.")]
+    if not (content or "").strip():
+        errors["content"] = [_("Describe the citizen's matter.")]
+    if disposition not in Disposition.values:
+        errors["disposition"] = [_("Choose how the matter was handled.")]
+    elif disposition == Disposition.ON_THE_SPOT and not (answer or "").strip():
+        errors["answer"] = [_("Write down the answer given on the spot.")]
+    elif disposition == Disposition.REFER and not (channel or "").strip():
+        errors["channel"] = [_("Write down the channel the citizen was told to use.")]
+    if promised_days is not None and not (1 <= promised_days <= 365):
+        errors["promised_days"] = [_("Enter a number of working days between 1 and 365.")]
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _petitioner_for(data: dict, actor) -> Petitioner:
+    """A returning petitioner is recognised by ID number; their contact details are brought up to date."""
+    if data["id_number"]:
+        found = Petitioner.objects.filter(id_number=data["id_number"]).order_by("id").first()
+        if found is not None:
+            before = snapshot(found)
+            for field in ("name", "phone", "address"):
+                if data[field]:
+                    setattr(found, field, data[field])
+            if snapshot(found) != before:
+                found.save()
+                record(instance=found, actor=actor, action="updated", before=before)
+            return found
+    petitioner = Petitioner.objects.create(**data)
+    record(instance=petitioner, actor=actor, action="created", before={})
+    return petitioner
+
+
+def registration_create(
+    *,
+    workday: WorkDay,
+    actor,
+    petitioners: list[dict],
+    kind: str,
+    category: Category | None,
+    territory: Unit | None,
+    content: str,
+    disposition: str,
+    people_count: int | None = None,
+    answer: str = "",
+    channel: str = "",
+    promised_days: int | None = None,
+    responsible_person: str = "",
+    responsible_user=None,
+    client_ref: uuid.UUID | None = None,
+) -> tuple[Registration, bool]:
+    """Register one citizen's matter and open its case. Idempotent on `client_ref`: a resubmitted
+    form returns the registration already made, and `created` is False."""
+    if client_ref is not None:
+        existing = _existing_registration(workday, client_ref)
+        if existing is not None:
+            return existing, False
+    try:
+        with transaction.atomic():
+            return _registration_create(
+                workday=workday,
+                actor=actor,
+                petitioners=petitioners,
+                kind=kind,
+                category=category,
+                territory=territory,
+                content=content,
+                disposition=disposition,
+                people_count=people_count if people_count is not None else max(1, len(petitioners or [])),
+                answer=answer,
+                channel=channel,
+                promised_days=promised_days,
+                responsible_person=responsible_person,
+                responsible_user=responsible_user,
+                client_ref=client_ref,
+            ), True
+    except IntegrityError:
+        # Two submissions of one form raced; the other one won. Return its result.
+        existing = _existing_registration(workday, client_ref) if client_ref is not None else None
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _existing_registration(workday: WorkDay, client_ref: uuid.UUID) -> Registration | None:
+    existing = Registration.objects.filter(client_ref=client_ref).first()
+    if existing is not None and existing.workday_id != workday.pk:
+        raise ValidationError({"client_ref": [_("This client reference was already used for another Work Day.")]})
+    return existing
+
+
+def _registration_create(*, workday, actor, petitioners, client_ref, **fields) -> Registration:
+    from cases.services import case_open_for_registration
+
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    cleaned = _validate_registration(
+        workday=workday,
+        petitioners=petitioners,
+        people_count=fields["people_count"],
+        kind=fields["kind"],
+        category=fields["category"],
+        territory=fields["territory"],
+        content=fields["content"],
+        disposition=fields["disposition"],
+        answer=fields["answer"],
+        channel=fields["channel"],
+        promised_days=fields["promised_days"],
+    )
+    _require_day_started(workday)
+    now = timezone.now()
+    registration = Registration.objects.create(
+        workday=workday,
+        client_ref=client_ref,
+        people_count=fields["people_count"],
+        kind=fields["kind"],
+        category=fields["category"],
+        territory=fields["territory"],
+        content=fields["content"].strip(),
+        disposition=fields["disposition"],
+        answer=(fields["answer"] or "").strip(),
+        channel=(fields["channel"] or "").strip(),
+        promised_days=fields["promised_days"],
+        responsible_person=(fields["responsible_person"] or "").strip() or actor.display_name,
+        responsible_user=fields["responsible_user"],
+        registered_at=now,
+        registered_by=actor,
+        late_entry=timezone.localdate(now) > workday.date,
+    )
+    registration.petitioners.set([_petitioner_for(p, actor) for p in cleaned])
+    _enter_held(workday, actor)
+    record(
+        instance=workday,
+        actor=actor,
+        action="registered",
+        changes={"registrations": [None, registration.pk]},
+        note=_("late entry of a paper form") if registration.late_entry else "",
+    )
+    case_open_for_registration(registration=registration, actor=actor)
+    return registration
+
+
+# --- After the day (R6) ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_submit(*, workday: WorkDay, actor, summary: str = "") -> Report:
+    """R6b: the report goes with one action into the petition office's intake (收发员)."""
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    if workday.status != Status.HELD:
+        if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED):
+            raise TransitionError(_("The day has not been held yet: there is nothing to report."))
+        raise TransitionError(_("The report was already submitted."))
+    before = snapshot(workday)
+    report = Report.objects.create(workday=workday, summary=(summary or "").strip(), submitted_at=timezone.now(), submitted_by=actor)
+    workday.status = Status.REPORTED
+    workday.save(update_fields=["status"])
+    record(instance=workday, actor=actor, action="report_submitted", before=before)
+    return report
+
+
+@transaction.atomic
+def report_forward(*, workday: WorkDay, actor) -> Report:
+    """The intake (收发员, joint-office staff) forwards the report to the complaint centre."""
+    if not is_supervisor(actor):
+        raise PermissionDenied
+    workday = _locked(workday)
+    report = Report.objects.select_for_update().filter(workday=workday).first()
+    if report is None:
+        raise TransitionError(_("No report has been submitted for this day."))
+    if report.forwarded_at is not None:
+        raise TransitionError(_("The report was already forwarded."))
+    report.forwarded_at, report.forwarded_by = timezone.now(), actor
+    report.save(update_fields=["forwarded_at", "forwarded_by"])
+    record(instance=workday, actor=actor, action="report_forwarded", changes={"report_forwarded_at": [None, report.forwarded_at.isoformat()]})
+    return report
+
+
+@transaction.atomic
+def results_publish(*, workday: WorkDay, actor) -> WorkDay:
+    """R6c: publish the results to the public (open cases with their current status)."""
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    if workday.status != Status.REPORTED:
+        if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED, Status.HELD):
+            raise TransitionError(_("Submit the report to the joint office before publishing the results."))
+        raise TransitionError(_("The results were already published."))
+    before = snapshot(workday)
+    workday.results_published_at = timezone.now()
+    workday.status = Status.RESULTS_PUBLISHED
+    workday.save(update_fields=["results_published_at", "status"])
+    record(instance=workday, actor=actor, action="results_published", before=before)
+    return workday
+
+
+@transaction.atomic
+def workday_archive(*, workday: WorkDay, actor) -> WorkDay:
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    if workday.status != Status.RESULTS_PUBLISHED:
+        raise TransitionError(_("A day is archived after its results are published."))
+    before = snapshot(workday)
+    workday.status = Status.ARCHIVED
+    workday.archived_at = timezone.now()
+    workday.save(update_fields=["status", "archived_at"])
+    record(instance=workday, actor=actor, action="archived", before=before)
+    return workday
+
+
+def is_held(workday: WorkDay) -> bool:
+    return workday.status in HELD_OR_LATER
