@@ -143,9 +143,11 @@ class Clock:
 
 
 @pytest.fixture
-def clock(monkeypatch):
+def clock(monkeypatch, settings):
     from django.utils import timezone
 
+    # Sessions would expire when a test moves the clock weeks ahead.
+    settings.SESSION_COOKIE_AGE = 10 * 365 * 24 * 3600
     c = Clock(timezone.now)
     monkeypatch.setattr(timezone, "now", c.now)
     return c
