@@ -28,6 +28,8 @@ class Handling(models.TextChoices):
 
 
 REPLY_WORKDAYS = 7
+RECEIVE_WORKDAYS = 1
+BOUNCED_RETURNS = 2
 
 
 class Case(models.Model):
@@ -62,6 +64,9 @@ class Case(models.Model):
     feedback_at = models.DateTimeField(_("feedback given at"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
     return_count = models.PositiveSmallIntegerField(_("times returned"), default=0)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
+    void_reason = models.TextField(_("reason for voiding"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created at"))
 
@@ -77,3 +82,140 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.content[:20]}"
+
+    @property
+    def current_assignment(self) -> Assignment | None:
+        return self.assignments.filter(returned_at__isnull=True).order_by("-delivered_at", "-id").first()
+
+    @property
+    def is_bounced(self) -> bool:
+        """推诿 — returned twice or more."""
+        return self.return_count >= BOUNCED_RETURNS
+
+
+class Assignment(models.Model):
+    """交办 — the joint office hands a case to a lead unit (with assisting units). The reply clock
+    starts at delivery; signing (签收) only records when the unit acknowledged it (R9)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="assignments")
+    lead_unit = models.ForeignKey(Unit, verbose_name=_("lead unit"), on_delete=models.PROTECT, related_name="+")
+    assisting_units = models.ManyToManyField(Unit, verbose_name=_("assisting units"), blank=True, related_name="+")
+    delivered_at = models.DateTimeField(_("delivered at"))
+    delivered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    due_date = models.DateField(_("reply due"))
+    received_at = models.DateTimeField(_("signed for at"), null=True, blank=True)
+    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
+    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    # Frozen when the stage ends by a return: was the case already past due at that moment?
+    overdue_when_returned = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["delivered_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.lead_unit}"
+
+
+class Reply(models.Model):
+    """答复 — the lead unit's (or the host unit's, for self-handled cases) reply to the citizen."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="replies")
+    unit = models.ForeignKey(Unit, verbose_name=_("replying unit"), on_delete=models.PROTECT, related_name="+")
+    content = models.TextField(_("reply"))
+    concluded = models.BooleanField(_("concluded"))
+    feedback_to_center = models.TextField(_("written feedback to the complaint centre"), blank=True)
+    replied_at = models.DateTimeField(_("replied at"))
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    due_date = models.DateField(_("reply due"))
+    # Frozen at the reply: the overdue fact of this stage never changes afterwards.
+    on_time = models.BooleanField(_("on time"))
+    acceptable = models.BooleanField(_("quality acceptable"), null=True, blank=True)
+    rating_reason = models.TextField(_("rating reason"), blank=True)
+    rated_at = models.DateTimeField(_("rated at"), null=True, blank=True)
+    rated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        ordering = ["replied_at", "id"]
+
+    def __str__(self) -> str:
+        return self.content[:30]
+
+
+class AssistOpinion(models.Model):
+    """协办意见 — an assisting unit's opinion for the lead unit (R7)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="assist_opinions")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    content = models.TextField(_("assisting opinion"))
+    created_at = models.DateTimeField(_("recorded at"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("assisting opinion")
+        verbose_name_plural = _("assisting opinions")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.content[:30]
+
+
+class CitizenFeedback(models.Model):
+    """The host unit's feedback to the citizen on a referred matter, due within 7 working days of the
+    reception (R8)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="feedbacks")
+    content = models.TextField(_("feedback to the citizen"))
+    created_at = models.DateTimeField(_("given at"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("feedback to the citizen")
+        verbose_name_plural = _("feedback to citizens")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.content[:30]
+
+
+class Revisit(models.Model):
+    """回访 — the joint office calls the citizen back (R10)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="revisits")
+    reached = models.BooleanField(_("citizen reached"))
+    satisfied = models.BooleanField(_("satisfied"), null=True, blank=True)
+    # Does the citizen confirm what the unit reported (contacted, answer given)? False is the
+    # signal of a false, concealed or fabricated report (虚报、瞒报、谎报).
+    confirms_reply = models.BooleanField(_("confirms the reported reply"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("revisited at"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("revisit")
+        verbose_name_plural = _("revisits")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.created_at:%Y-%m-%d}"
+
+
+class PersonalDataView(models.Model):
+    """A log line each time someone opens a citizen's full ID number or phone."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="+")
+    viewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    viewed_at = models.DateTimeField()
+    fields = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("personal data view")
+        verbose_name_plural = _("personal data views")
+
+    def __str__(self) -> str:
+        return f"{self.viewed_by} {self.viewed_at:%Y-%m-%d %H:%M}"
