@@ -7,10 +7,12 @@ import datetime
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
+from cases import handling
 from cases.models import Case, CaseStatus
 from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_overdue, visible_cases
 from history.labels import action_label
 from history.selectors import timeline_for
+from units.models import Unit
 from xinfang.api import ApiError
 
 router = Router(tags=["cases"])
@@ -119,3 +121,137 @@ def get_case(request, case_id: int):
         for e in timeline_for(case)
     ]
     return {**case_out(case), "timeline": timeline}
+
+
+# --- Handling (R7–R10). Every write carries the case's version; a stale one is a 409. --------------
+
+
+class VersionIn(Schema):
+    version: int
+
+
+class AssignIn(VersionIn):
+    lead_unit_id: int
+    assisting_unit_ids: list[int] = []
+
+
+class ReceiveIn(VersionIn):
+    responsible_person: str = ""
+
+
+class ReasonIn(VersionIn):
+    reason: str
+
+
+class ContentIn(VersionIn):
+    content: str
+
+
+class ReplyIn(VersionIn):
+    content: str
+    concluded: bool
+    feedback_to_center: str = ""
+
+
+class RateIn(VersionIn):
+    acceptable: bool
+    reason: str = ""
+
+
+class RevisitIn(VersionIn):
+    reached: bool
+    satisfied: bool | None = None
+    confirms_reply: bool | None = None
+    note: str = ""
+
+
+def _units(field: str, ids: list[int]) -> list[Unit]:
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=ids)}
+    missing = [i for i in ids if i not in units]
+    if missing:
+        raise ApiError(400, _("The input is not valid."), {field: [_("Unknown unit: %(ids)s") % {"ids": ", ".join(map(str, missing))}]})
+    return [units[i] for i in ids]
+
+
+def _fresh(request, case_id: int) -> dict:
+    return get_case(request, case_id)
+
+
+@router.post("/{case_id}/assign", response=CaseDetail)
+def assign_case(request, case_id: int, payload: AssignIn):
+    case = access_case_by_id(request.user, case_id)
+    lead = _units("lead_unit_id", [payload.lead_unit_id])[0]
+    handling.case_assign(
+        case=case, actor=request.user, version=payload.version, lead_unit=lead,
+        assisting_units=_units("assisting_unit_ids", payload.assisting_unit_ids),
+    )
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/receive", response=CaseDetail)
+def receive_case(request, case_id: int, payload: ReceiveIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_receive(case=case, actor=request.user, version=payload.version, responsible_person=payload.responsible_person)
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/return", response=CaseDetail)
+def return_case(request, case_id: int, payload: ReasonIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_return(case=case, actor=request.user, version=payload.version, reason=payload.reason)
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/assist-opinion", response=CaseDetail)
+def assist_opinion(request, case_id: int, payload: ContentIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_assist_opinion(case=case, actor=request.user, version=payload.version, content=payload.content)
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/feedback", response=CaseDetail)
+def feedback(request, case_id: int, payload: ContentIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_feedback(case=case, actor=request.user, version=payload.version, content=payload.content)
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/reply", response=CaseDetail)
+def reply(request, case_id: int, payload: ReplyIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_reply(
+        case=case, actor=request.user, version=payload.version, content=payload.content,
+        concluded=payload.concluded, feedback_to_center=payload.feedback_to_center,
+    )
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/rate", response=CaseDetail)
+def rate(request, case_id: int, payload: RateIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_rate(case=case, actor=request.user, version=payload.version, acceptable=payload.acceptable, reason=payload.reason)
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/revisit", response=CaseDetail)
+def revisit(request, case_id: int, payload: RevisitIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_revisit(
+        case=case, actor=request.user, version=payload.version, reached=payload.reached,
+        satisfied=payload.satisfied, confirms_reply=payload.confirms_reply, note=payload.note,
+    )
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/close", response=CaseDetail)
+def close(request, case_id: int, payload: VersionIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_close(case=case, actor=request.user, version=payload.version)
+    return _fresh(request, case_id)
+
+
+@router.post("/{case_id}/void", response=CaseDetail)
+def void(request, case_id: int, payload: ReasonIn):
+    case = access_case_by_id(request.user, case_id)
+    handling.case_void(case=case, actor=request.user, version=payload.version, reason=payload.reason)
+    return _fresh(request, case_id)

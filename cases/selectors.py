@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.access import visible_unit_ids
-from cases.models import OPEN_STATUSES, Case
+from cases.models import OPEN_STATUSES, Case, CaseStatus
 from workcal.calendar import add_workdays
 
 DUE_SOON_WORKDAYS = 2
@@ -24,6 +24,8 @@ def visible_cases(user) -> QuerySet[Case]:
     cases = Case.objects.all()
     if ids is None:
         return cases
+    # An entry voided as a mistake stays visible to the joint office only.
+    cases = cases.exclude(status=CaseStatus.VOIDED)
     assisted = Case.assisting_units.through.objects.filter(unit_id__in=ids).values("case_id")
     return cases.filter(Q(host_unit_id__in=ids) | Q(lead_unit_id__in=ids) | Q(pk__in=assisted))
 
