@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from cases import handling
+from cases import handling, pii
 from cases.models import Case, CaseStatus
 from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_overdue, visible_cases
 from history.labels import action_label
@@ -255,3 +256,19 @@ def void(request, case_id: int, payload: ReasonIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_void(case=case, actor=request.user, version=payload.version, reason=payload.reason)
     return _fresh(request, case_id)
+
+
+class PetitionerFull(Schema):
+    name: str
+    id_number: str
+    phone: str
+    address: str
+
+
+@router.post("/{case_id}/personal-data", response=list[PetitionerFull])
+def personal_data(request, case_id: int):
+    """The petitioners' full ID numbers and phones, for roles that need them; every call is logged."""
+    case = access_case_by_id(request.user, case_id)
+    if not pii.may_view_personal_data(request.user, case):
+        raise PermissionDenied
+    return pii.reveal_personal_data(case=case, actor=request.user)

@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from accounts.access import access_unit_by_id
 from cases.models import Case
+from cases.pii import mask_id_number, mask_phone
 from units.models import Category, DistrictLeader, Unit, UnitKind
 from workdays import services
 from workdays.models import Registration, SignIn, Status, WorkDay
@@ -324,14 +325,6 @@ class RegistrationOut(Schema):
     late_entry: bool
     case_status: str
     due_date: datetime.date | None
-
-
-def mask_id_number(value: str) -> str:
-    return f"{value[:4]}{'*' * 10}{value[-4:]}" if len(value) == 18 else ("*" * len(value))
-
-
-def mask_phone(value: str) -> str:
-    return f"{value[:3]}****{value[-4:]}" if len(value) >= 11 else (value[:2] + "*" * max(len(value) - 2, 0))
 
 
 def _registration_out(registration: Registration) -> dict:

@@ -106,3 +106,17 @@ def test_a_voided_case_is_hidden_from_units_but_not_from_the_joint_office(client
     assert client.get(f"/api/v1/cases/{case.pk}").status_code == 404
     client.force_login(supervisor)
     assert client.get(f"/api/v1/cases/{case.pk}").json()["status"] == "voided"
+
+
+def test_full_personal_data_is_logged_and_refused_to_leaders(client, case, supervisor, district_leader, town_clerk):
+    from cases.models import PersonalDataView
+
+    client.force_login(district_leader)
+    assert client.post(f"/api/v1/cases/{case.pk}/personal-data").status_code == 403
+    client.force_login(town_clerk)
+    listed = client.get(f"/api/v1/workdays/{case.workday_id}/registrations").json()
+    assert listed[0]["petitioners"][0]["phone_masked"] == "138****8000"
+    full = client.post(f"/api/v1/cases/{case.pk}/personal-data").json()
+    assert full[0]["phone"] == "13800138000"
+    view = PersonalDataView.objects.get()
+    assert view.viewed_by == town_clerk and view.case_id == case.pk
