@@ -7,6 +7,7 @@ ACTION_LABELS: dict[str, str] = {
     "created": _("Created"),
     "updated": _("Updated"),
     "voided": _("Voided"),
+    "issued": _("Issued"),
     "pii_viewed": _("Personal data viewed"),
 }
 

@@ -150,6 +150,7 @@ def create_token(request, payload: TokenIn):
 def _mount_routers() -> None:
     from cases.api import router as cases_router
     from supervision.api import router as supervision_router
+    from supervision.api_signals import router as signals_router
     from units.api import router as units_router
     from workcal.api import router as calendar_router
     from workdays.api import router as workdays_router
@@ -159,6 +160,7 @@ def _mount_routers() -> None:
     api.add_router("/workdays", workdays_router)
     api.add_router("/cases", cases_router)
     api.add_router("/", supervision_router)
+    api.add_router("/", signals_router)
 
 
 _mount_routers()

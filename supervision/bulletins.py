@@ -1,0 +1,152 @@
+"""Drafting, editing and issuing bulletins (通报, R11). Only the joint office writes them; issued
+bulletins are read-only and visible to every signed-in user."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import is_supervisor
+from cases.models import Case
+from history.services import record, snapshot
+from supervision.metrics import signals_for_period
+from supervision.models import Bulletin
+from units.models import DistrictSettings, Unit
+from workdays.errors import TransitionError
+
+# (group key, the signals behind it)
+GROUPS = (
+    ("late", ("overdue",)),
+    ("poor_quality", ("poor_quality", "unsatisfied")),
+    ("buck_passing", ("returns", "bounced")),
+    ("false_reporting", ("contradicted",)),
+)
+
+
+def _headings() -> dict[str, str]:
+    return {
+        "late": _("Late handling"),
+        "poor_quality": _("Poor-quality handling"),
+        "buck_passing": _("Passing the buck"),
+        "false_reporting": _("False, concealed or fabricated reports"),
+    }
+
+
+def findings_for(period: str) -> dict[str, dict[str, list[int]]]:
+    signals = signals_for_period(period)
+    findings: dict[str, dict[str, list[int]]] = {}
+    for key, names in GROUPS:
+        per_unit = {}
+        for unit_id, s in signals.items():
+            ids = sorted(set().union(*(s.cases[n] for n in names)))
+            if ids:
+                per_unit[str(unit_id)] = ids
+        findings[key] = per_unit
+    return findings
+
+
+def _draft_text(period: str, findings: dict[str, dict[str, list[int]]]) -> str:
+    units = {u.pk: u.name for u in Unit.objects.filter(pk__in={int(i) for g in findings.values() for i in g})}
+    case_ids = {c for g in findings.values() for ids in g.values() for c in ids}
+    cases = {c.pk: c for c in Case.objects.filter(pk__in=case_ids).select_related("workday", "host_unit")}
+    numerals = "一二三四五六七八九十"
+    lines = [
+        _(
+            "In %(period)s the joint office checked the handling of the matters received at the Masses Work Days. "
+            "The following problems are hereby notified:"
+        )
+        % {"period": period},
+        "",
+    ]
+    section = 0
+    for key, _names in GROUPS:
+        if not findings[key]:
+            continue
+        lines.append(f"{numerals[section]}、{_headings()[key]}")
+        section += 1
+        for unit_id, ids in findings[key].items():
+            refs = "；".join(
+                _("case No. %(id)s (%(host)s Work Day of %(date)s: %(summary)s)")
+                % {"id": c.pk, "host": c.host_unit.name, "date": c.workday.date, "summary": c.content[:20]}
+                for c in (cases[i] for i in ids)
+            )
+            lines.append(
+                _("%(unit)s: %(count)s case(s) — %(refs)s.")
+                % {"unit": units[int(unit_id)], "count": len(ids), "refs": refs}
+            )
+        lines.append("")
+    if section == 0:
+        lines.append(_("No late, poor-quality, buck-passing or false-reporting problems were found in this period."))
+    else:
+        lines.append(
+            _(
+                "The units named above shall rectify within 5 working days and report the rectification to the joint office."
+            )
+        )
+    return "\n".join(lines).strip()
+
+
+@transaction.atomic
+def bulletin_generate(*, period: str, actor) -> Bulletin:
+    if not is_supervisor(actor):
+        raise PermissionDenied
+    findings = findings_for(period)  # raises PeriodError for a malformed period
+    settings_row = DistrictSettings.objects.first()
+    office = settings_row.joint_office_short if settings_row else ""
+    bulletin = Bulletin.objects.create(
+        period=period.strip().upper(),
+        title=_("%(office)s bulletin on the handling of Masses Work Day matters, %(period)s")
+        % {"office": office, "period": period},
+        text=_draft_text(period, findings),
+        findings=findings,
+        created_at=timezone.now(),
+        created_by=actor,
+    )
+    bulletin.units.set(Unit.objects.filter(pk__in={int(i) for g in findings.values() for i in g}))
+    record(instance=bulletin, actor=actor, action="created", before={})
+    return bulletin
+
+
+@transaction.atomic
+def bulletin_edit(*, bulletin: Bulletin, actor, title: str, text: str) -> Bulletin:
+    if not is_supervisor(actor):
+        raise PermissionDenied
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if bulletin.status != Bulletin.Status.DRAFT:
+        raise TransitionError(_("An issued bulletin cannot be changed."))
+    errors = {}
+    if not (title or "").strip():
+        errors["title"] = [_("This field is required.")]
+    if not (text or "").strip():
+        errors["text"] = [_("This field is required.")]
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(bulletin)
+    bulletin.title, bulletin.text = title.strip(), text.strip()
+    bulletin.save(update_fields=["title", "text"])
+    record(instance=bulletin, actor=actor, action="updated", before=before)
+    return bulletin
+
+
+@transaction.atomic
+def bulletin_issue(*, bulletin: Bulletin, actor) -> Bulletin:
+    if not is_supervisor(actor):
+        raise PermissionDenied
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if bulletin.status != Bulletin.Status.DRAFT:
+        raise TransitionError(_("This bulletin was already issued."))
+    before = snapshot(bulletin)
+    bulletin.status = Bulletin.Status.ISSUED
+    bulletin.issued_at, bulletin.issued_by = timezone.now(), actor
+    bulletin.save(update_fields=["status", "issued_at", "issued_by"])
+    record(instance=bulletin, actor=actor, action="issued", before=before)
+    return bulletin
+
+
+def visible_bulletins(user):
+    """Issued bulletins circulate to all units; drafts are the joint office's."""
+    if is_supervisor(user):
+        return Bulletin.objects.all()
+    return Bulletin.objects.filter(status=Bulletin.Status.ISSUED)

@@ -1,0 +1,151 @@
+"""R11 supervision signals, computed from the record and never typed in.
+
+For a unit and a period, each signal is the set of cases behind it (so every number drills down):
+- replied_on_time: replies the unit gave within the deadline, dated in the period;
+- overdue: replies the unit gave late (frozen at the reply), assignments it returned when already
+  past due (frozen at the return), and cases it leads that are open past a due date in the period;
+- returns: assignments the unit returned (退回) in the period — a return counts against the unit
+  that returned the case;
+- bounced: cases returned two or more times (推诿) that the unit returned in the period;
+- unsatisfied: revisits in the period where the citizen was not satisfied;
+- contradicted: revisits where the citizen contradicts the reported reply (虚报/瞒报/谎报 signal);
+- poor_quality: replies the joint office rated not acceptable in the period.
+Revisit signals count against the unit that gave the latest reply before the revisit (the lead
+unit when there is no reply).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.models import BOUNCED_RETURNS, OPEN_STATUSES, Assignment, Case, Reply, Revisit
+
+SIGNALS = ("cases", "replied_on_time", "overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality")
+
+
+class PeriodError(ValueError):
+    pass
+
+
+def parse_period(code: str) -> tuple[datetime.date, datetime.date]:
+    """2026Q4, 2026H2, 2026-11 or 2026 → (first day, last day)."""
+    code = (code or "").strip().upper()
+    if m := re.fullmatch(r"(\d{4})Q([1-4])", code):
+        year, q = int(m[1]), int(m[2])
+        start = datetime.date(year, 3 * q - 2, 1)
+        end = datetime.date(year + (q == 4), (3 * q) % 12 + 1, 1) - datetime.timedelta(days=1)
+    elif m := re.fullmatch(r"(\d{4})H([12])", code):
+        year, h = int(m[1]), int(m[2])
+        start, end = (
+            (datetime.date(year, 1, 1), datetime.date(year, 6, 30))
+            if h == 1
+            else (datetime.date(year, 7, 1), datetime.date(year, 12, 31))
+        )
+    elif m := re.fullmatch(r"(\d{4})-(\d{2})", code):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            raise PeriodError(_("Write the period as 2026Q4, 2026H2, 2026-11 or 2026."))
+        start = datetime.date(year, month, 1)
+        end = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
+    elif m := re.fullmatch(r"(\d{4})", code):
+        start, end = datetime.date(int(m[1]), 1, 1), datetime.date(int(m[1]), 12, 31)
+    else:
+        raise PeriodError(_("Write the period as 2026Q4, 2026H2, 2026-11 or 2026."))
+    if not 2000 <= start.year <= 2100:
+        raise PeriodError(_("The period must lie between 2000 and 2100."))
+    return start, end
+
+
+def current_quarter() -> str:
+    today = timezone.localdate()
+    return f"{today.year}Q{(today.month - 1) // 3 + 1}"
+
+
+@dataclass
+class UnitSignals:
+    unit_id: int
+    cases: dict[str, set[int]] = field(default_factory=lambda: {s: set() for s in SIGNALS})
+
+    def count(self, signal: str) -> int:
+        return len(self.cases[signal])
+
+    def as_row(self) -> dict:
+        return {"unit_id": self.unit_id, **{s: self.count(s) for s in SIGNALS}}
+
+    @property
+    def any_problem(self) -> bool:
+        return any(
+            self.cases[s] for s in ("overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality")
+        )
+
+
+def _in(moment: datetime.datetime | None, start: datetime.date, end: datetime.date) -> bool:
+    return moment is not None and start <= timezone.localdate(moment) <= end
+
+
+def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[int, UnitSignals]:
+    """Signals per unit for the period, limited to `unit_ids` when given (None: all units)."""
+    start, end = parse_period(period)
+    today = timezone.localdate()
+    result: dict[int, UnitSignals] = {}
+
+    def add(unit_id: int | None, signal: str, case_id: int) -> None:
+        if unit_id is None or (unit_ids is not None and unit_id not in unit_ids):
+            return
+        result.setdefault(unit_id, UnitSignals(unit_id)).cases[signal].add(case_id)
+
+    live = Case.objects.exclude(status="voided")
+    for case_id, lead_id in live.filter(clock_start__range=(start, end)).values_list("id", "lead_unit_id"):
+        add(lead_id, "cases", case_id)
+    for a in Assignment.objects.filter(delivered_at__date__range=(start, end), case__in=live).values(
+        "case_id", "lead_unit_id"
+    ):
+        add(a["lead_unit_id"], "cases", a["case_id"])
+
+    in_period = Q(replied_at__date__range=(start, end)) | Q(rated_at__date__range=(start, end))
+    replies = Reply.objects.filter(in_period, case__in=live).values(
+        "case_id", "unit_id", "replied_at", "on_time", "acceptable", "rated_at"
+    )
+    for r in replies:
+        if _in(r["replied_at"], start, end):
+            add(r["unit_id"], "replied_on_time" if r["on_time"] else "overdue", r["case_id"])
+        if r["acceptable"] is False and _in(r["rated_at"], start, end):
+            add(r["unit_id"], "poor_quality", r["case_id"])
+
+    late_open = live.filter(status__in=OPEN_STATUSES, due_date__lt=today, due_date__range=(start, end))
+    for case_id, lead_id in late_open.values_list("id", "lead_unit_id"):
+        add(lead_id, "overdue", case_id)
+
+    returned = Assignment.objects.filter(returned_at__date__range=(start, end), case__in=live).values(
+        "case_id", "lead_unit_id", "returned_at", "overdue_when_returned", "case__return_count"
+    )
+    for a in returned:
+        if not _in(a["returned_at"], start, end):
+            continue
+        add(a["lead_unit_id"], "returns", a["case_id"])
+        if a["overdue_when_returned"]:
+            add(a["lead_unit_id"], "overdue", a["case_id"])
+        if a["case__return_count"] >= BOUNCED_RETURNS:
+            add(a["lead_unit_id"], "bounced", a["case_id"])
+
+    revisits = (
+        Revisit.objects.filter(case__in=live, reached=True, created_at__date__range=(start, end))
+        .filter(Q(satisfied=False) | Q(confirms_reply=False))
+        .select_related("case")
+    )
+    for v in revisits:
+        if not _in(v.created_at, start, end) or (v.satisfied is not False and v.confirms_reply is not False):
+            continue
+        reply = v.case.replies.filter(replied_at__lte=v.created_at).order_by("-replied_at", "-id").first()
+        unit_id = reply.unit_id if reply else v.case.lead_unit_id
+        if v.satisfied is False:
+            add(unit_id, "unsatisfied", v.case_id)
+        if v.confirms_reply is False:
+            add(unit_id, "contradicted", v.case_id)
+    return result

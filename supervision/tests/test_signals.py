@@ -1,0 +1,180 @@
+"""R11: the supervision signals are computed from the record, per unit and period, with the cases
+behind every number; the bulletin is drafted from them, edited and issued."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from cases import handling
+from conftest import _make_user
+from supervision import bulletins
+from supervision.metrics import PeriodError, parse_period, signals_for_period
+from supervision.models import Bulletin
+from units.models import Category, Unit
+from workdays import services
+from workdays.errors import TransitionError
+
+pytestmark = pytest.mark.django_db
+
+
+def _referred(day, clerk, content):
+    registration, _ = services.registration_create(
+        workday=day,
+        actor=clerk,
+        petitioners=[{"name": "李四", "phone": "13800138000"}],
+        kind="request",
+        category=Category.objects.get(name="欠薪讨薪"),
+        territory=Unit.objects.get(name="巴川街道"),
+        content=content,
+        disposition="refer",
+        channel="区人力社保局",
+    )
+    return registration.case
+
+
+def _assign(case, supervisor, lead):
+    case.refresh_from_db()
+    return handling.case_assign(
+        case=case, actor=supervisor, version=case.version, lead_unit=Unit.objects.get(name=lead)
+    )
+
+
+@pytest.fixture
+def story(clock, town_clerk, supervisor, plan_workday):
+    """Four referred cases in 2026Q4 with a late reply, a bounce, a contradicted revisit and a poor rating."""
+    labour = _make_user("labour", "区人力社保局", "clerk")
+    housing = _make_user("housing", "区住房城乡建委", "clerk")
+    clock.set("2026-10-12 09:00")
+    day = plan_workday(town_clerk, "2026-10-20")
+    clock.set("2026-10-20 10:00")
+    late, bounced, false_report, poor = (
+        _referred(day, town_clerk, c) for c in ("欠薪甲", "欠薪乙", "欠薪丙", "欠薪丁")
+    )
+    clock.set("2026-10-21 10:00")
+    for c in (late, bounced, false_report, poor):
+        _assign(c, supervisor, "区人力社保局")
+    clock.set("2026-10-22 10:00")
+    for c in (false_report, poor):
+        c.refresh_from_db()
+        handling.case_reply(case=c, actor=labour, version=c.version, content="已办理", concluded=True)
+    bounced.refresh_from_db()
+    handling.case_return(case=bounced, actor=labour, version=bounced.version, reason="非本部门职责")
+    _assign(bounced, supervisor, "区住房城乡建委")
+    bounced.refresh_from_db()
+    handling.case_return(case=bounced, actor=housing, version=bounced.version, reason="应由人社部门办理")
+    false_report.refresh_from_db()
+    handling.case_revisit(
+        case=false_report,
+        actor=supervisor,
+        version=false_report.version,
+        reached=True,
+        satisfied=False,
+        confirms_reply=False,
+    )
+    poor.refresh_from_db()
+    handling.case_rate(case=poor, actor=supervisor, version=poor.version, acceptable=False, reason="答复敷衍")
+    clock.set("2026-11-05 10:00")  # due 2026-10-30 passed for the case still open
+    late.refresh_from_db()
+    handling.case_reply(case=late, actor=labour, version=late.version, content="已支付", concluded=True)
+    return {"late": late, "bounced": bounced, "false_report": false_report, "poor": poor}
+
+
+def test_parse_period():
+    import datetime as dt
+
+    assert parse_period("2026Q4") == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert parse_period("2026h1") == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    assert parse_period("2026-02") == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    for bad in ("2026Q5", "Q4", "2026-13", ""):
+        with pytest.raises(PeriodError):
+            parse_period(bad)
+
+
+def test_signals_name_the_cases_behind_every_number(story):
+    labour = Unit.objects.get(name="区人力社保局")
+    housing = Unit.objects.get(name="区住房城乡建委")
+    signals = signals_for_period("2026Q4")
+    s = signals[labour.pk]
+    assert s.cases["overdue"] == {story["late"].pk}
+    assert s.cases["replied_on_time"] == {story["false_report"].pk, story["poor"].pk}
+    assert s.cases["returns"] == {story["bounced"].pk}
+    assert s.cases["bounced"] == {story["bounced"].pk}
+    assert s.cases["contradicted"] == {story["false_report"].pk} and s.cases["unsatisfied"] == {
+        story["false_report"].pk
+    }
+    assert s.cases["poor_quality"] == {story["poor"].pk}
+    assert signals[housing.pk].cases["returns"] == {story["bounced"].pk}
+    assert signals_for_period("2026Q3") == {}
+
+
+def test_an_open_case_past_due_counts_as_overdue(clock, town_clerk, supervisor, plan_workday):
+    clock.set("2026-10-12 09:00")
+    day = plan_workday(town_clerk, "2026-10-20")
+    clock.set("2026-10-20 10:00")
+    case = _assign(_referred(day, town_clerk, "欠薪"), supervisor, "区人力社保局")
+    clock.set("2026-10-29 10:00")
+    assert signals_for_period("2026Q4")[case.lead_unit_id].count("overdue") == 0
+    clock.set("2026-11-02 10:00")
+    assert signals_for_period("2026Q4")[case.lead_unit_id].cases["overdue"] == {case.pk}
+
+
+def test_the_supervision_api_shape_and_visibility(client, story, supervisor, town_clerk):
+    client.force_login(supervisor)
+    rows = client.get("/api/v1/supervision?period=2026Q4").json()
+    labour = next(r for r in rows if r["unit_id"] == Unit.objects.get(name="区人力社保局").pk)
+    assert labour == {
+        "unit_id": labour["unit_id"],
+        "cases": 4,
+        "replied_on_time": 2,
+        "overdue": 1,
+        "returns": 1,
+        "bounced": 1,
+        "unsatisfied": 1,
+        "contradicted": 1,
+        "poor_quality": 1,
+    }
+    assert client.get("/api/v1/supervision?period=2026Q9").status_code == 400
+    drill = client.get(f"/api/v1/supervision/cases?period=2026Q4&unit_id={labour['unit_id']}&signal=overdue").json()
+    assert drill["case_ids"] == [story["late"].pk]
+    client.force_login(town_clerk)
+    assert client.get("/api/v1/supervision?period=2026Q4").json() == []
+
+
+def test_the_bulletin_is_drafted_edited_and_issued(client, story, supervisor, town_clerk):
+    with pytest.raises(PermissionDenied):
+        bulletins.bulletin_generate(period="2026Q4", actor=town_clerk)
+    client.force_login(supervisor)
+    draft = client.post("/api/v1/bulletins", {"period": "2026Q4"}, content_type="application/json").json()
+    assert draft["status"] == "draft"
+    assert set(draft["units"]) == {Unit.objects.get(name=n).pk for n in ("区人力社保局", "区住房城乡建委")}
+    assert "区人力社保局" in draft["text"] and str(story["late"].pk) in draft["text"]
+    assert set(draft["findings"]) == {"late", "poor_quality", "buck_passing", "false_reporting"}
+    client.force_login(town_clerk)
+    assert client.get(f"/api/v1/bulletins/{draft['id']}").status_code == 404  # drafts stay with the joint office
+    client.force_login(supervisor)
+    edited = client.put(
+        f"/api/v1/bulletins/{draft['id']}",
+        {"title": draft["title"], "text": draft["text"] + "\n特此通报。"},
+        content_type="application/json",
+    ).json()
+    assert edited["text"].endswith("特此通报。")
+    issued = client.post(f"/api/v1/bulletins/{draft['id']}/issue").json()
+    assert issued["status"] == "issued" and issued["issued_at"]
+    assert client.post(f"/api/v1/bulletins/{draft['id']}/issue").status_code == 409
+    assert (
+        client.put(
+            f"/api/v1/bulletins/{draft['id']}", {"title": "x", "text": "y"}, content_type="application/json"
+        ).status_code
+        == 409
+    )
+    client.force_login(town_clerk)
+    assert client.get(f"/api/v1/bulletins/{draft['id']}").json()["text"].endswith("特此通报。")
+    client.logout()
+    assert client.get(f"/api/v1/bulletins/{draft['id']}").status_code == 401
+
+
+def test_an_issued_bulletin_is_read_only(story, supervisor):
+    bulletin = bulletins.bulletin_generate(period="2026Q4", actor=supervisor)
+    bulletins.bulletin_issue(bulletin=bulletin, actor=supervisor)
+    with pytest.raises(TransitionError):
+        bulletins.bulletin_edit(bulletin=bulletin, actor=supervisor, title="x", text="y")
+    assert Bulletin.objects.get(pk=bulletin.pk).status == "issued"
