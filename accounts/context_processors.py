@@ -12,6 +12,7 @@ NAVIGATION = [
     (_("Home"), "home", "all"),
     (_("Work Days"), "workdays:list", "all"),
     (_("Cases"), "cases:list", "all"),
+    (_("Reminders"), "reminders:list", "all"),
     (_("Compliance"), "supervision:compliance", "supervisor"),
     (_("Units"), "units:list", "all"),
     (_("Working-day calendar"), "workcal:year", "supervisor"),

@@ -14,9 +14,10 @@ class TodoItem:
 
 
 def todo_items(user) -> list[TodoItem]:
+    from cases.reminders import home_todo as case_todo
     from workcal.selectors import home_todo as calendar_todo
 
     items: list[TodoItem] = []
-    for source in (calendar_todo,):
+    for source in (case_todo, calendar_todo):
         items.extend(source(user))
     return items

@@ -219,3 +219,43 @@ class PersonalDataView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.viewed_by} {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+class DeadlineScan(models.Model):
+    """One run of the daily deadline scan (cron or the joint office's button)."""
+
+    ran_at = models.DateTimeField(_("ran at"))
+    for_date = models.DateField(_("for date"), db_index=True)
+    ran_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("deadline scan")
+        verbose_name_plural = _("deadline scans")
+        ordering = ["-ran_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.for_date}"
+
+
+class Reminder(models.Model):
+    """A case a unit must act on, found by a deadline scan."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Reply due within 2 working days")
+        OVERDUE = "overdue", _("Reply overdue")
+        FEEDBACK_DUE_SOON = "feedback_due_soon", _("Feedback to the citizen due within 2 working days")
+        FEEDBACK_OVERDUE = "feedback_overdue", _("Feedback to the citizen overdue")
+
+    scan = models.ForeignKey(DeadlineScan, on_delete=models.CASCADE, related_name="reminders")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    due_date = models.DateField()
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["due_date", "case_id"]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.case_id} {self.kind}"

@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from cases.reminders import scan_deadlines, summary_by_unit
+
+
+class Command(BaseCommand):
+    help = "The daily deadline scan (for cron): cases due within 2 working days and overdue, per unit."
+
+    def handle(self, *args, **options):
+        scan = scan_deadlines()
+        rows = summary_by_unit(scan)
+        self.stdout.write(f"Deadline scan for {scan.for_date}: {scan.reminders.count()} reminders in {len(rows)} units.")
+        for unit, counts in rows:
+            parts = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
+            self.stdout.write(f"  {unit}: {parts}")

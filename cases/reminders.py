@@ -1,0 +1,88 @@
+"""The daily deadline scan: per unit, the cases due within 2 working days and the overdue ones
+(replies for the lead unit, feedback to the citizen for the host unit of a referred matter).
+Run by cron (`manage.py scan_deadlines`) or from the ledger page; the home page shows the latest."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import is_supervisor, visible_unit_ids
+from cases.models import OPEN_STATUSES, Case, CaseStatus, DeadlineScan, Reminder
+from cases.selectors import due_soon_limit
+
+
+@transaction.atomic
+def scan_deadlines(*, actor=None) -> DeadlineScan:
+    today = timezone.localdate()
+    limit = due_soon_limit(today)
+    scan = DeadlineScan.objects.create(ran_at=timezone.now(), for_date=today, ran_by=actor if getattr(actor, "pk", None) else None)
+    reminders = []
+    open_cases = Case.objects.filter(status__in=OPEN_STATUSES, lead_unit__isnull=False, due_date__lte=limit)
+    for case_id, unit_id, due in open_cases.values_list("id", "lead_unit_id", "due_date"):
+        kind = Reminder.Kind.OVERDUE if due < today else Reminder.Kind.DUE_SOON
+        reminders.append(Reminder(scan=scan, unit_id=unit_id, case_id=case_id, kind=kind, due_date=due))
+    feedback = Case.objects.filter(feedback_at__isnull=True, feedback_due__lte=limit).exclude(
+        status__in=[CaseStatus.CLOSED, CaseStatus.VOIDED]
+    )
+    for case_id, unit_id, due in feedback.values_list("id", "host_unit_id", "feedback_due"):
+        kind = Reminder.Kind.FEEDBACK_OVERDUE if due < today else Reminder.Kind.FEEDBACK_DUE_SOON
+        reminders.append(Reminder(scan=scan, unit_id=unit_id, case_id=case_id, kind=kind, due_date=due))
+    Reminder.objects.bulk_create(reminders, batch_size=1000)
+    return scan
+
+
+def latest_scan() -> DeadlineScan | None:
+    return DeadlineScan.objects.first()
+
+
+def reminders_for(user, scan: DeadlineScan | None = None):
+    scan = scan or latest_scan()
+    if scan is None:
+        return Reminder.objects.none()
+    reminders = scan.reminders.select_related("unit", "case")
+    ids = visible_unit_ids(user)
+    return reminders if ids is None else reminders.filter(unit_id__in=ids)
+
+
+def summary_by_unit(scan: DeadlineScan) -> list[tuple[str, dict[str, int]]]:
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for unit_name, kind in scan.reminders.values_list("unit__name", "kind"):
+        counts[unit_name][kind] += 1
+    return sorted((name, dict(c)) for name, c in counts.items())
+
+
+def home_todo(user) -> list:
+    """Home-page items: the latest scan's reminders for the user's units, and for the joint office
+    the cases awaiting assignment."""
+    from accounts.home import TodoItem
+
+    items: list[TodoItem] = []
+    if is_supervisor(user):
+        waiting = Case.objects.filter(status=CaseStatus.AWAITING_ASSIGNMENT).count()
+        if waiting:
+            items.append(TodoItem(_("%(n)s case(s) await assignment by the joint office") % {"n": waiting},
+                                  reverse("cases:list") + "?status=awaiting_assignment", "warning"))
+    scan = latest_scan()
+    if scan is None:
+        return items
+    counts: dict[str, int] = defaultdict(int)
+    for kind in reminders_for(user, scan).values_list("kind", flat=True):
+        counts[kind] += 1
+    url = reverse("cases:list")
+    labels = {
+        Reminder.Kind.OVERDUE: (_("%(n)s case(s) past the reply deadline"), url + "?overdue=1", "danger"),
+        Reminder.Kind.DUE_SOON: (_("%(n)s case(s) due for reply within 2 working days"), url + "?due_soon=1", "warning"),
+        Reminder.Kind.FEEDBACK_OVERDUE: (_("%(n)s referred matter(s) past the deadline for feedback to the citizen"), url, "danger"),
+        Reminder.Kind.FEEDBACK_DUE_SOON: (_("%(n)s referred matter(s) owe the citizen feedback within 2 working days"), url, "warning"),
+    }
+    for kind, (text, link, level) in labels.items():
+        if counts.get(kind):
+            items.append(TodoItem(text % {"n": counts[kind]}, link, level))
+    if items and scan.for_date != timezone.localdate():
+        items.append(TodoItem(_("Reminders are from the scan of %(date)s.") % {"date": scan.for_date}, "", "info"))
+    return items
