@@ -74,6 +74,8 @@ def recompute_deadlines(changed_dates: set[datetime.date], actor) -> int:
         if case.status in OPEN_STATUSES and case.clock_start and case.due_date:
             new = add_workdays(case.clock_start, REPLY_WORKDAYS)
             case.due_date, case.due_provisional = new.date, new.provisional
+            if case.handling == Handling.ASSIGNED:
+                case.assignments.filter(returned_at__isnull=True).update(due_date=new.date)
         if case.feedback_due and case.feedback_at is None:
             new = add_workdays(case.workday.date, REPLY_WORKDAYS)
             case.feedback_due, case.feedback_provisional = new.date, new.provisional
