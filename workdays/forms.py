@@ -1,0 +1,298 @@
+"""The forms of the Work Day pages. They only check input; the services decide and write.
+
+A service's ValidationError is keyed by the service's argument names (`category_id`,
+`petitioners.0.phone`, ...); `apply_service_errors` puts each message on the matching field.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from units.models import TERRITORY_KINDS, Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
+from workdays.models import GROUP_VISIT_SIZE, Disposition, Kind, ScreeningItem
+from workdays.validators import normalise_id_number, validate_id_number, validate_phone
+
+HOST_KINDS = (UnitKind.JOINT_OFFICE, UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT)
+MAX_PETITIONERS = 5
+
+
+def lines(value: str) -> list[str]:
+    """One entry per line; blank lines dropped."""
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+def apply_service_errors(form: forms.BaseForm, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
+    """Put a service's messages on the form's fields; what matches no field goes on top of the form."""
+    aliases = aliases or {}
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for key, errors in exc.message_dict.items():
+        field = aliases.get(key, key)
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class LinesField(forms.CharField):
+    """A textarea of one entry per line, cleaned to a list."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value):
+        return lines(super().to_python(value))
+
+
+def _list_choices(kind: str) -> list[tuple[str, str]]:
+    return [(name, name) for name in ListItem.objects.filter(kind=kind).values_list("name", flat=True)]
+
+
+class WorkDayPlanForm(forms.Form):
+    host_unit = forms.ModelChoiceField(label=_("Host unit"), queryset=Unit.objects.filter(kind__in=HOST_KINDS))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end_time = forms.TimeField(label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    place = forms.CharField(
+        label=_("Main place"), max_length=200, help_text=_("A main street or square with high foot traffic.")
+    )
+    extension_sites = LinesField(
+        label=_("Extension sites"),
+        required=False,
+        help_text=_("Villages and communities with many disputes, one per line."),
+    )
+    leader = forms.CharField(label=_("Leader in charge"), max_length=100)
+    participants = LinesField(
+        label=_("Participants"),
+        required=False,
+        help_text=_(
+            "One per line. For a town or street: the principal leader, the leadership team and the heads of "
+            "the second-level bodies."
+        ),
+    )
+    invited_leaders = forms.ModelMultipleChoiceField(
+        label=_("Invited district leaders"),
+        queryset=DistrictLeader.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The leaders who liaise with or oversee the host unit are proposed."),
+    )
+    liaison_departments = forms.ModelMultipleChoiceField(
+        label=_("Invited liaison departments"),
+        queryset=Unit.objects.filter(kind=UnitKind.DEPARTMENT),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    leading_district_leader = forms.ModelChoiceField(
+        label=_("Leading district leader"),
+        queryset=DistrictLeader.objects.all(),
+        required=False,
+        help_text=_("Required for the joint office's own Work Days."),
+    )
+    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}))
+    procedure = forms.CharField(label=_("Procedure"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    activity_forms = forms.MultipleChoiceField(
+        label=_("Activity forms"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    visit_targets = forms.MultipleChoiceField(
+        label=_("Visit targets"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    research_topics = forms.MultipleChoiceField(
+        label=_("Research topics"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    relief_areas = forms.MultipleChoiceField(
+        label=_("Relief areas"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    SERVICE_ALIASES = {"host_unit_id": "host_unit", "leading_district_leader_id": "leading_district_leader"}
+
+    def __init__(self, *args, choose_host: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not choose_host:
+            del self.fields["host_unit"]
+        for field, kind in (
+            ("activity_forms", ListKind.ACTIVITY_FORM),
+            ("visit_targets", ListKind.VISIT_TARGET),
+            ("research_topics", ListKind.RESEARCH_TOPIC),
+            ("relief_areas", ListKind.RELIEF_AREA),
+        ):
+            self.fields[field].choices = _list_choices(kind)
+
+
+class ScreeningForm(forms.Form):
+    description = forms.CharField(label=_("Dispute or hidden risk"), widget=forms.Textarea(attrs={"rows": 2}))
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=ScreeningItem.Outcome.choices, widget=forms.RadioSelect)
+    opinion = forms.CharField(
+        label=_("Opinion and prepared explanation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when the item is unresolved: a clear opinion and the prepared policy explanation."),
+    )
+
+
+class InformLeaderForm(forms.Form):
+    note = forms.CharField(
+        label=_("How the leader was informed"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: reported to the liaison district leader by phone; invitations sent."),
+    )
+
+
+class SignInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=50)
+    title = forms.CharField(label=_("Title"), max_length=100, required=False)
+    unit_name = forms.CharField(
+        label=_("Unit"), max_length=100, required=False, help_text=_("Leave empty for the host unit.")
+    )
+
+
+class BriefingForm(forms.Form):
+    briefing = forms.CharField(
+        label=_("Host head's briefing"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Goals, approach, measures and results, in short."),
+    )
+    materials_count = forms.IntegerField(label=_("Publicity materials handed out"), min_value=0, initial=0)
+
+
+class ReportForm(forms.Form):
+    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# --- Registration (R5) ---------------------------------------------------------------------------
+
+
+class PetitionerForm(forms.Form):
+    name = forms.CharField(label=_("Petitioner's name"), max_length=50)
+    id_number = forms.CharField(
+        label=_("ID number"),
+        max_length=18,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "text", "class": "id-number"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
+    )
+    address = forms.CharField(label=_("Village / community"), max_length=200, required=False)
+
+    def clean_id_number(self) -> str:
+        value = normalise_id_number(self.cleaned_data["id_number"])
+        if value:
+            validate_id_number(value)
+        return value
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"].strip().replace(" ", "")
+        if value:
+            validate_phone(value)
+        return value
+
+
+class BasePetitionerFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        first = self.forms[0] if self.forms else None
+        if first is not None and first.is_valid() and not first.cleaned_data.get("phone"):
+            first.add_error("phone", _("Enter a phone number so the citizen can be reached for the reply."))
+
+    def petitioners(self) -> list[tuple[int, dict]]:
+        """(row index, data) of every filled row, in order."""
+        return [(i, f.cleaned_data) for i, f in enumerate(self.forms) if f.cleaned_data]
+
+
+PetitionerFormSet = formset_factory(
+    PetitionerForm,
+    formset=BasePetitionerFormSet,
+    extra=MAX_PETITIONERS - 1,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_PETITIONERS,
+    validate_max=True,
+)
+
+
+class CategoryChoiceField(forms.TypedChoiceField):
+    """The category tree as option groups: each first-level category with the nodes below it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(coerce=int, **kwargs)
+
+    def load(self) -> None:
+        nodes = list(Category.objects.order_by("order", "id"))
+        children: dict[int | None, list[Category]] = {}
+        for node in nodes:
+            children.setdefault(node.parent_id, []).append(node)
+
+        def walk(node: Category, depth: int) -> list[tuple[int, str]]:
+            options = [(node.pk, "\u3000" * depth + node.name)]
+            for child in children.get(node.pk, []):
+                options += walk(child, depth + 1)
+            return options
+
+        self.choices = [("", "——")] + [(root.name, walk(root, 0)) for root in children.get(None, [])]
+
+
+class RegistrationForm(forms.Form):
+    client_ref = forms.UUIDField(widget=forms.HiddenInput)
+    people_count = forms.IntegerField(
+        label=_("Number of people"),
+        min_value=1,
+        initial=1,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+        help_text=_("%(n)s or more people is a group visit.") % {"n": GROUP_VISIT_SIZE},
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.REQUEST, widget=forms.RadioSelect)
+    category = CategoryChoiceField(label=_("Category"))
+    territory = forms.ModelChoiceField(
+        label=_("Territory (town or street)"), queryset=Unit.objects.filter(kind__in=TERRITORY_KINDS)
+    )
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}))
+    disposition = forms.ChoiceField(label=_("Disposition"), choices=Disposition.choices, widget=forms.RadioSelect)
+    answer = forms.CharField(
+        label=_("Answer given on the spot"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    channel = forms.CharField(
+        label=_("Channel the citizen was told"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    promised_days = forms.IntegerField(
+        label=_("Promised resolution period (working days)"),
+        required=False,
+        min_value=1,
+        max_value=365,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    responsible_person = forms.CharField(label=_("Responsible person"), max_length=50)
+
+    SERVICE_ALIASES = {"category_id": "category", "territory_unit_id": "territory", "petitioners": "__all__"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].load()
+        self.fields["disposition"].choices = [
+            (Disposition.ON_THE_SPOT, _("Answered on the spot")),
+            (Disposition.TIME_LIMIT, _("Committed time limit")),
+            (Disposition.REFER, _("Beyond authority: channel told")),
+        ]
+        if not self.is_bound and "client_ref" not in self.initial:
+            self.initial["client_ref"] = uuid.uuid4()
+
+    def clean_category(self) -> Category:
+        try:
+            return Category.objects.get(pk=self.cleaned_data["category"])
+        except Category.DoesNotExist:
+            raise ValidationError(_("Choose a category.")) from None
+
+    def clean(self) -> dict:
+        data = super().clean()
+        disposition = data.get("disposition")
+        if disposition == Disposition.ON_THE_SPOT and not (data.get("answer") or "").strip():
+            self.add_error("answer", _("Write down the answer given on the spot."))
+        if disposition == Disposition.REFER and not (data.get("channel") or "").strip():
+            self.add_error("channel", _("Write down the channel the citizen was told to use."))
+        return data

@@ -1,0 +1,620 @@
+"""The pages of the Work Day lifecycle: list and calendar, plan, the day's page with its sections,
+the phone registration form, and the returning-petitioner lookup.
+
+Every view starts with the access helper (`access_workday_by_id`, 404 for what the user may not
+see); every change goes through `workdays.services`. A district leader or unit leader may read a
+day but changes answer 403.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.access import can_write_for_unit, is_supervisor, visible_units
+from cases.selectors import visible_cases
+from history.selectors import timeline_for
+from units.models import DistrictLeader, Unit, UnitKind
+from workcal.calendar import is_workday
+from workdays import services
+from workdays.errors import TransitionError
+from workdays.forms import (
+    HOST_KINDS,
+    BriefingForm,
+    InformLeaderForm,
+    PetitionerFormSet,
+    RegistrationForm,
+    ReportForm,
+    ScreeningForm,
+    SignInForm,
+    WorkDayPlanForm,
+    apply_service_errors,
+)
+from workdays.models import GROUP_VISIT_SIZE, Disposition, Registration, Status, WorkDay
+from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
+from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.validators import normalise_id_number, validate_id_number
+
+STATUS_PATH = list(Status)
+
+
+# --- Access --------------------------------------------------------------------------------------
+
+
+def _writable_workday(request: HttpRequest, workday_id: int) -> WorkDay:
+    """The day, if the user may see it (else 404) and write for its unit (else 403)."""
+    workday = access_workday_by_id(request.user, workday_id)
+    if not can_write_for_unit(request.user, workday.host_unit):
+        raise PermissionDenied
+    return workday
+
+
+def _may_plan(user) -> bool:
+    return is_supervisor(user) or (
+        user.unit is not None and user.unit.kind in HOST_KINDS and can_write_for_unit(user, user.unit)
+    )
+
+
+def _detail_url(workday: WorkDay, anchor: str = "") -> str:
+    return reverse("workdays:detail", args=[workday.pk]) + (f"#{anchor}" if anchor else "")
+
+
+# --- List and calendar ---------------------------------------------------------------------------
+
+
+def _filter_units(user) -> list[Unit]:
+    """The host units a user may filter by; empty when there is only their own."""
+    units = list(visible_units(user).filter(kind__in=HOST_KINDS).order_by("order", "id"))
+    return units if len(units) > 1 else []
+
+
+def _month_from(text: str | None) -> datetime.date:
+    try:
+        return datetime.datetime.strptime(text or "", "%Y-%m").date().replace(day=1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+@login_required
+@require_GET
+def workday_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    workdays = visible_workdays(user)
+    units = _filter_units(user)
+    unit_id = request.GET.get("unit", "")
+    if unit_id and unit_id.isdigit():
+        workdays = workdays.filter(host_unit_id=int(unit_id))
+    else:
+        unit_id = ""
+    context: dict = {
+        "units": units,
+        "unit_id": unit_id,
+        "may_plan": _may_plan(user),
+        "view": "calendar" if request.GET.get("view") == "calendar" else "list",
+        "today": timezone.localdate(),
+    }
+    if context["view"] == "calendar":
+        context.update(_month_grid(workdays, _month_from(request.GET.get("month"))))
+    else:
+        page = Paginator(
+            workdays.select_related("report").prefetch_related("screening_items").order_by("-date", "-id"), 50
+        ).get_page(request.GET.get("page"))
+        rows = [{"workday": w, "flags": flags_for(w)} for w in page]
+        context.update({"page": page, "rows": rows})
+    return render(request, "workdays/workday_list.html", context)
+
+
+@dataclass
+class CalendarCell:
+    date: datetime.date
+    in_month: bool
+    is_workday: bool
+    holiday: str
+    workdays: list[WorkDay]
+
+
+def _month_grid(workdays, month: datetime.date) -> dict:
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    first, last = weeks[0][0], weeks[-1][-1]
+    by_date: dict[datetime.date, list[WorkDay]] = {}
+    for w in workdays.filter(date__gte=first, date__lte=last).order_by("date", "start_time"):
+        by_date.setdefault(w.date, []).append(w)
+    grid = []
+    for week in weeks:
+        row = []
+        for day in week:
+            status = is_workday(day)
+            row.append(
+                CalendarCell(day, day.month == month.month, status.is_workday, status.note, by_date.get(day, []))
+            )
+        grid.append(row)
+    previous = (month - datetime.timedelta(days=1)).replace(day=1)
+    following = (month + datetime.timedelta(days=32)).replace(day=1)
+    return {"month": month, "grid": grid, "previous_month": previous, "next_month": following}
+
+
+# --- Plan ----------------------------------------------------------------------------------------
+
+
+def _leader_units() -> dict[int, list[int]]:
+    """For each district leader, the units they liaise with or oversee (to propose invitees)."""
+    links: dict[int, list[int]] = {}
+    for through in (DistrictLeader.liaison_units.through, DistrictLeader.oversight_units.through):
+        for leader_id, unit_id in through.objects.values_list("districtleader_id", "unit_id"):
+            links.setdefault(leader_id, []).append(unit_id)
+    return links
+
+
+@login_required
+def workday_new(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not _may_plan(user):
+        raise PermissionDenied
+    choose_host = is_supervisor(user)
+    if request.method == "POST":
+        form = WorkDayPlanForm(request.POST, choose_host=choose_host)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            host_unit = data.pop("host_unit", None) or user.unit
+            try:
+                workday = services.workday_plan(actor=user, host_unit=host_unit, **data)
+            except ValidationError as exc:
+                apply_service_errors(form, exc, WorkDayPlanForm.SERVICE_ALIASES)
+            else:
+                d = deadlines_for(workday.date)
+                messages.success(
+                    request,
+                    _(
+                        "The Work Day is planned. Record the dispute screening by %(screening)s and publish the "
+                        "notice between %(start)s and %(end)s."
+                    )
+                    % {"screening": d.screening_due, "start": d.notice_earliest, "end": d.notice_latest},
+                )
+                return redirect("workdays:detail", workday.pk)
+    else:
+        host_unit = user.unit
+        if choose_host and request.GET.get("host_unit", "").isdigit():
+            host_unit = Unit.objects.filter(pk=int(request.GET["host_unit"]), kind__in=HOST_KINDS).first() or host_unit
+        initial = {"start_time": datetime.time(9, 0), "end_time": datetime.time(12, 0)}
+        if host_unit is not None:
+            initial |= {"host_unit": host_unit, "invited_leaders": services.proposed_invitees(host_unit)}
+        form = WorkDayPlanForm(choose_host=choose_host, initial=initial)
+    return render(
+        request,
+        "workdays/workday_new.html",
+        {
+            "form": form,
+            "choose_host": choose_host,
+            "host_unit": user.unit,
+            "leader_units": _leader_units() if choose_host else {},
+            "today": timezone.localdate(),
+        },
+    )
+
+
+# --- The day's page ------------------------------------------------------------------------------
+
+
+@dataclass
+class Allowed:
+    ok: bool
+    reason: str = ""
+
+
+def _allowed_actions(workday: WorkDay, user, today: datetime.date) -> dict[str, Allowed]:
+    if workday.voided_at:
+        voided = Allowed(False, _("This Work Day was voided."))
+        return dict.fromkeys(
+            ("inform", "screening", "notice", "entries", "report", "forward", "results", "archive"), voided
+        )
+    archived = workday.status == Status.ARCHIVED
+    not_archived = Allowed(not archived, _("This Work Day is archived.") if archived else "")
+    if today < workday.date:
+        entries = Allowed(False, _("Entries are accepted from the day itself (%(date)s).") % {"date": workday.date})
+    else:
+        entries = not_archived
+    report = getattr(workday, "report", None)
+    actions = {
+        "inform": not_archived,
+        "screening": not_archived,
+        "notice": Allowed(
+            workday.status == Status.PLANNED, _("The notice can only be published while the day is planned.")
+        ),
+        "entries": entries,
+        "report": Allowed(
+            workday.status == Status.HELD,
+            _("The day has not been held yet: there is nothing to report.")
+            if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED)
+            else "",
+        ),
+        "forward": Allowed(is_supervisor(user) and report is not None and report.forwarded_at is None),
+        "results": Allowed(
+            workday.status == Status.REPORTED,
+            _("Submit the report to the joint office before publishing the results.")
+            if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED, Status.HELD)
+            else "",
+        ),
+        "archive": Allowed(
+            workday.status == Status.RESULTS_PUBLISHED,
+            _("A day is archived after its results are published.") if workday.status != Status.ARCHIVED else "",
+        ),
+    }
+    return actions
+
+
+def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = None) -> HttpResponse:
+    user = request.user
+    today = timezone.localdate()
+    workday = (
+        WorkDay.objects.select_related("host_unit", "leading_district_leader", "report", "report__submitted_by")
+        .prefetch_related("screening_items", "invited_leaders", "liaison_departments")
+        .get(pk=workday.pk)
+    )
+    report = getattr(workday, "report", None)
+    registrations = list(
+        workday.registrations.select_related("category", "territory", "case").prefetch_related("petitioners")
+    )
+    current = STATUS_PATH.index(workday.status)
+    forms = forms or {}
+    context = {
+        "workday": workday,
+        "today": today,
+        "deadlines": deadlines_for(workday.date),
+        "flags": flags_for(workday, today),
+        "steps": [{"label": s.label, "done": i < current, "current": i == current} for i, s in enumerate(STATUS_PATH)],
+        "screening_items": [
+            {"item": item, "on_time": screening_on_time(workday.date, item.recorded_at)}
+            for item in workday.screening_items.all()
+        ],
+        "notice_on_time": notice_on_time(workday.date, workday.notice_published_at),
+        "sign_ins": workday.sign_ins.all(),
+        "registrations": registrations,
+        "group_visits": sum(1 for r in registrations if r.is_group_visit),
+        "referred": [r for r in registrations if r.disposition == Disposition.REFER],
+        "report": report,
+        "report_on_time": report_on_time(workday.date, report.submitted_at if report else None),
+        "results_on_time": results_on_time(workday.date, workday.results_published_at),
+        "can_write": can_write_for_unit(user, workday.host_unit),
+        "is_supervisor": is_supervisor(user),
+        "allowed": _allowed_actions(workday, user, today),
+        "screening_form": forms.get("screening") or ScreeningForm(),
+        "inform_form": forms.get("inform") or InformLeaderForm(),
+        "sign_in_form": forms.get("sign_in") or SignInForm(),
+        "briefing_form": forms.get("briefing")
+        or BriefingForm(initial={"briefing": workday.briefing, "materials_count": workday.materials_count}),
+        "report_form": forms.get("report") or ReportForm(),
+        "timeline": timeline_for(workday),
+    }
+    return render(request, "workdays/workday_detail.html", context)
+
+
+@login_required
+@require_GET
+def workday_detail(request: HttpRequest, workday_id: int) -> HttpResponse:
+    workday = access_workday_by_id(request.user, workday_id)
+    return _render_detail(request, workday)
+
+
+def _section_post(
+    request: HttpRequest,
+    workday_id: int,
+    *,
+    form_class,
+    form_key: str,
+    service: Callable,
+    success: str,
+    anchor: str,
+) -> HttpResponse:
+    """One section's form: validate, call the service, and either go back to the section or show
+    the day's page again with the messages on the fields."""
+    workday = _writable_workday(request, workday_id)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(workday=workday, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        except TransitionError as exc:
+            messages.error(request, exc.message)
+            return redirect(_detail_url(workday, anchor))
+        else:
+            messages.success(request, success)
+            return redirect(_detail_url(workday, anchor))
+    return _render_detail(request, workday, {form_key: form})
+
+
+def _action_post(
+    request: HttpRequest, workday: WorkDay, *, service: Callable, success: str, anchor: str
+) -> HttpResponse:
+    """A button without fields: call the service; a refusal becomes a message."""
+    try:
+        service(workday=workday, actor=request.user)
+    except TransitionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+    return redirect(_detail_url(workday, anchor))
+
+
+@login_required
+@require_POST
+def inform_leader(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _section_post(
+        request,
+        workday_id,
+        form_class=InformLeaderForm,
+        form_key="inform",
+        service=services.workday_inform_leader,
+        success=_("Recorded that the overseeing leader was informed."),
+        anchor="before",
+    )
+
+
+@login_required
+@require_POST
+def screening_add(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _section_post(
+        request,
+        workday_id,
+        form_class=ScreeningForm,
+        form_key="screening",
+        service=services.screening_add,
+        success=_("The screening item is recorded."),
+        anchor="screening",
+    )
+
+
+@login_required
+@require_POST
+def notice_publish(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _action_post(
+        request,
+        _writable_workday(request, workday_id),
+        service=services.notice_publish,
+        success=_("The public notice is published."),
+        anchor="notice",
+    )
+
+
+@login_required
+@require_POST
+def sign_in_add(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _section_post(
+        request,
+        workday_id,
+        form_class=SignInForm,
+        form_key="sign_in",
+        service=services.sign_in_add,
+        success=_("Signed in."),
+        anchor="sign-in",
+    )
+
+
+@login_required
+@require_POST
+def briefing_record(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _section_post(
+        request,
+        workday_id,
+        form_class=BriefingForm,
+        form_key="briefing",
+        service=services.briefing_record,
+        success=_("The briefing is recorded."),
+        anchor="briefing",
+    )
+
+
+@login_required
+@require_POST
+def report_submit(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _section_post(
+        request,
+        workday_id,
+        form_class=ReportForm,
+        form_key="report",
+        service=services.report_submit,
+        success=_("The report is submitted to the petition office's intake."),
+        anchor="report",
+    )
+
+
+@login_required
+@require_POST
+def report_forward(request: HttpRequest, workday_id: int) -> HttpResponse:
+    workday = access_workday_by_id(request.user, workday_id)
+    if not is_supervisor(request.user):
+        raise PermissionDenied
+    return _action_post(
+        request,
+        workday,
+        service=services.report_forward,
+        success=_("The report is forwarded to the complaint centre."),
+        anchor="report",
+    )
+
+
+@login_required
+@require_POST
+def results_publish(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _action_post(
+        request,
+        _writable_workday(request, workday_id),
+        service=services.results_publish,
+        success=_("The results are published."),
+        anchor="results",
+    )
+
+
+@login_required
+@require_POST
+def workday_archive(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _action_post(
+        request,
+        _writable_workday(request, workday_id),
+        service=services.workday_archive,
+        success=_("The Work Day is archived."),
+        anchor="archive",
+    )
+
+
+# --- Registration (R5) ---------------------------------------------------------------------------
+
+
+def _entry_number(registration: Registration) -> int:
+    return Registration.objects.filter(workday_id=registration.workday_id, pk__lte=registration.pk).count()
+
+
+def _apply_registration_errors(form, formset, rows: list[tuple[int, dict]], exc: ValidationError) -> None:
+    """`petitioners.<k>.<field>` refers to the k-th filled row; everything else to the main form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    rest: dict[str, list[str]] = {}
+    for key, errors in exc.message_dict.items():
+        parts = key.split(".")
+        if len(parts) == 3 and parts[0] == "petitioners" and parts[1].isdigit() and int(parts[1]) < len(rows):
+            row = formset.forms[rows[int(parts[1])][0]]
+            row.add_error(parts[2] if parts[2] in row.fields else None, errors)
+        else:
+            rest[key] = errors
+    if rest:
+        apply_service_errors(form, ValidationError(rest), RegistrationForm.SERVICE_ALIASES)
+
+
+@login_required
+def register(request: HttpRequest, workday_id: int) -> HttpResponse:
+    workday = _writable_workday(request, workday_id)
+    user = request.user
+    if request.method == "POST":
+        form = RegistrationForm(request.POST)
+        formset = PetitionerFormSet(request.POST, prefix="p")
+        valid = form.is_valid()
+        valid = formset.is_valid() and valid
+        if valid:
+            data = form.cleaned_data
+            rows = formset.petitioners()
+            disposition = data["disposition"]
+            try:
+                registration, created = services.registration_create(
+                    workday=workday,
+                    actor=user,
+                    client_ref=data["client_ref"],
+                    petitioners=[row for _i, row in rows],
+                    people_count=data["people_count"],
+                    kind=data["kind"],
+                    category=data["category"],
+                    territory=data["territory"],
+                    content=data["content"],
+                    disposition=disposition,
+                    answer=data["answer"] if disposition == Disposition.ON_THE_SPOT else "",
+                    channel=data["channel"] if disposition == Disposition.REFER else "",
+                    promised_days=data["promised_days"] if disposition == Disposition.TIME_LIMIT else None,
+                    responsible_person=data["responsible_person"],
+                )
+            except ValidationError as exc:
+                _apply_registration_errors(form, formset, rows, exc)
+            except TransitionError as exc:
+                messages.error(request, exc.message)
+                return redirect("workdays:register", workday.pk)
+            else:
+                number = _entry_number(registration)
+                if created:
+                    messages.success(request, _("Registered entry no. %(n)s.") % {"n": number})
+                else:
+                    messages.info(
+                        request, _("Entry no. %(n)s was already saved; nothing was registered twice.") % {"n": number}
+                    )
+                return redirect("workdays:register", workday.pk)
+    else:
+        initial = {"responsible_person": user.display_name}
+        if workday.host_unit.is_territory:
+            initial["territory"] = workday.host_unit
+        form = RegistrationForm(initial=initial)
+        formset = PetitionerFormSet(prefix="p")
+    today = timezone.localdate()
+    try:
+        people = int(form["people_count"].value() or 0)
+    except (TypeError, ValueError):
+        people = 0
+    mine = (
+        workday.registrations.filter(registered_by=user)
+        .select_related("category")
+        .prefetch_related("petitioners")
+        .order_by("-registered_at", "-id")[:3]
+    )
+    return render(
+        request,
+        "workdays/register.html",
+        {
+            "workday": workday,
+            "form": form,
+            "formset": formset,
+            "phase": "before" if today < workday.date else ("on" if today == workday.date else "after"),
+            "allowed": _allowed_actions(workday, user, today)["entries"],
+            "count": workday.registrations.count(),
+            "group_size": GROUP_VISIT_SIZE,
+            "is_group": people >= GROUP_VISIT_SIZE,
+            "mine": mine,
+            "villages": workday.host_unit.children.filter(kind__in=(UnitKind.VILLAGE, UnitKind.COMMUNITY)),
+        },
+    )
+
+
+@login_required
+@require_GET
+def petitioner_lookup(request: HttpRequest) -> HttpResponse:
+    """A fragment for the registration form: the earlier matters of the person with this ID number.
+    Only registrations the user may see show their content; the rest are only counted."""
+    id_number = normalise_id_number(request.GET.get("id_number", ""))
+    try:
+        validate_id_number(id_number)
+    except ValidationError:
+        return render(request, "workdays/_petitioner_lookup.html", {"checked": False})
+    user = request.user
+    matching = Registration.objects.filter(petitioners__id_number=id_number)
+    visible = matching.filter(Q(workday__in=visible_workdays(user)) | Q(case__in=visible_cases(user)))
+    visible_ids = set(visible.values_list("pk", flat=True))
+    earlier = (
+        Registration.objects.filter(pk__in=visible_ids)
+        .select_related("workday__host_unit", "case")
+        .order_by("-registered_at", "-id")
+    )
+    other_count = matching.exclude(pk__in=visible_ids).values("pk").distinct().count()
+    return render(
+        request,
+        "workdays/_petitioner_lookup.html",
+        {"checked": True, "earlier": earlier[:20], "visible_count": len(visible_ids), "other_count": other_count},
+    )
+
+
+@login_required
+@require_GET
+def registration_detail(request: HttpRequest, workday_id: int, registration_id: int) -> HttpResponse:
+    workday = access_workday_by_id(request.user, workday_id)
+    try:
+        registration = (
+            workday.registrations.select_related("category", "territory", "case", "registered_by")
+            .prefetch_related("petitioners")
+            .get(pk=registration_id)
+        )
+    except Registration.DoesNotExist:
+        raise Http404 from None
+    return render(
+        request,
+        "workdays/registration_detail.html",
+        {"workday": workday, "registration": registration, "number": _entry_number(registration)},
+    )
