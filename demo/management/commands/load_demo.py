@@ -8,6 +8,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = load_demo()
+        from demo.scenario import load_scenario
+
+        if load_scenario():
+            self.stdout.write("Demo Work Days, registrations and cases loaded.")
         self.stdout.write("Demo logins (username / password / role · unit):")
         for username, password, what in logins:
             self.stdout.write(f"  {username:<16} {password:<12} {what}")
