@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class WorkcalConfig(AppConfig):
     name = "workcal"
     verbose_name = _("Working-day calendar")
+
+    def ready(self) -> None:
+        from history.labels import register
+
+        register(
+            {
+                "seeded": _("Seeded from the chinesecalendar package"),
+                "notice_imported": _("State Council notice imported"),
+                "day_changed": _("Day changed"),
+                "confirmed": _("Year confirmed"),
+            }
+        )

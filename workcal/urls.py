@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from workcal import views
 
 app_name = "workcal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.year, name="year"),
+    path("day/", views.set_day, name="set_day"),
+    path("confirm/", views.confirm_year, name="confirm_year"),
+    path("import/", views.import_notice, name="import_notice"),
+]
