@@ -13,7 +13,9 @@ NAVIGATION = [
     (_("Work Days"), "workdays:list", "all"),
     (_("Cases"), "cases:list", "all"),
     (_("Reminders"), "reminders:list", "all"),
-    (_("Compliance"), "supervision:compliance", "supervisor"),
+    (_("Compliance"), "supervision:compliance", "all"),
+    (_("Supervision"), "signals:table", "all"),
+    (_("Bulletins"), "bulletins:list", "all"),
     (_("Units"), "units:list", "all"),
     (_("Working-day calendar"), "workcal:year", "supervisor"),
 ]

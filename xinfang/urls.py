@@ -17,6 +17,8 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("reminders/", include("cases.urls_reminders")),
     path("supervision/", include("supervision.urls")),
+    path("supervision/signals/", include("supervision.urls_signals")),
+    path("bulletins/", include("supervision.urls_bulletins")),
     path("public/", include("public.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

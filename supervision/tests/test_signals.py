@@ -4,78 +4,14 @@ behind every number; the bulletin is drafted from them, edited and issued."""
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from cases import handling
-from conftest import _make_user
 from supervision import bulletins
 from supervision.metrics import PeriodError, parse_period, signals_for_period
 from supervision.models import Bulletin
-from units.models import Category, Unit
-from workdays import services
+from supervision.tests.helpers import assign_case, referred_case
+from units.models import Unit
 from workdays.errors import TransitionError
 
 pytestmark = pytest.mark.django_db
-
-
-def _referred(day, clerk, content):
-    registration, _ = services.registration_create(
-        workday=day,
-        actor=clerk,
-        petitioners=[{"name": "李四", "phone": "13800138000"}],
-        kind="request",
-        category=Category.objects.get(name="欠薪讨薪"),
-        territory=Unit.objects.get(name="巴川街道"),
-        content=content,
-        disposition="refer",
-        channel="区人力社保局",
-    )
-    return registration.case
-
-
-def _assign(case, supervisor, lead):
-    case.refresh_from_db()
-    return handling.case_assign(
-        case=case, actor=supervisor, version=case.version, lead_unit=Unit.objects.get(name=lead)
-    )
-
-
-@pytest.fixture
-def story(clock, town_clerk, supervisor, plan_workday):
-    """Four referred cases in 2026Q4 with a late reply, a bounce, a contradicted revisit and a poor rating."""
-    labour = _make_user("labour", "区人力社保局", "clerk")
-    housing = _make_user("housing", "区住房城乡建委", "clerk")
-    clock.set("2026-10-12 09:00")
-    day = plan_workday(town_clerk, "2026-10-20")
-    clock.set("2026-10-20 10:00")
-    late, bounced, false_report, poor = (
-        _referred(day, town_clerk, c) for c in ("欠薪甲", "欠薪乙", "欠薪丙", "欠薪丁")
-    )
-    clock.set("2026-10-21 10:00")
-    for c in (late, bounced, false_report, poor):
-        _assign(c, supervisor, "区人力社保局")
-    clock.set("2026-10-22 10:00")
-    for c in (false_report, poor):
-        c.refresh_from_db()
-        handling.case_reply(case=c, actor=labour, version=c.version, content="已办理", concluded=True)
-    bounced.refresh_from_db()
-    handling.case_return(case=bounced, actor=labour, version=bounced.version, reason="非本部门职责")
-    _assign(bounced, supervisor, "区住房城乡建委")
-    bounced.refresh_from_db()
-    handling.case_return(case=bounced, actor=housing, version=bounced.version, reason="应由人社部门办理")
-    false_report.refresh_from_db()
-    handling.case_revisit(
-        case=false_report,
-        actor=supervisor,
-        version=false_report.version,
-        reached=True,
-        satisfied=False,
-        confirms_reply=False,
-    )
-    poor.refresh_from_db()
-    handling.case_rate(case=poor, actor=supervisor, version=poor.version, acceptable=False, reason="答复敷衍")
-    clock.set("2026-11-05 10:00")  # due 2026-10-30 passed for the case still open
-    late.refresh_from_db()
-    handling.case_reply(case=late, actor=labour, version=late.version, content="已支付", concluded=True)
-    return {"late": late, "bounced": bounced, "false_report": false_report, "poor": poor}
 
 
 def test_parse_period():
@@ -110,7 +46,7 @@ def test_an_open_case_past_due_counts_as_overdue(clock, town_clerk, supervisor, 
     clock.set("2026-10-12 09:00")
     day = plan_workday(town_clerk, "2026-10-20")
     clock.set("2026-10-20 10:00")
-    case = _assign(_referred(day, town_clerk, "欠薪"), supervisor, "区人力社保局")
+    case = assign_case(referred_case(day, town_clerk, "欠薪"), supervisor, "区人力社保局")
     clock.set("2026-10-29 10:00")
     assert signals_for_period("2026Q4")[case.lead_unit_id].count("overdue") == 0
     clock.set("2026-11-02 10:00")
