@@ -1,0 +1,38 @@
+"""Supervision endpoints, mounted at /api/v1/. Same visibility as the pages."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from supervision.compliance import YearError, cell_as_dict, parse_year, visible_compliance
+from xinfang.api import ApiError
+
+router = Router(tags=["supervision"])
+
+
+class ComplianceOut(Schema):
+    unit_id: int
+    unit_name: str
+    period: str  # 2026Q1 or 2026H1
+    start: datetime.date
+    end: datetime.date
+    required: int
+    planned: int
+    held: int
+    flagged: int  # days of the period with a missing or late step
+    compliant: bool
+    state: str  # ok | missing | pending | unplanned
+
+
+@router.get("/compliance", response=list[ComplianceOut])
+def compliance(request, year: str | None = None):
+    """R1 compliance per unit and period: the joint office sees every unit, a district leader the
+    linked units, a unit's staff their own unit."""
+    try:
+        parsed = parse_year(year)
+    except YearError as exc:
+        raise ApiError(400, _("The input is not valid."), {"year": [str(exc)]}) from None
+    return [cell_as_dict(cell) for row in visible_compliance(request.user, parsed) for cell in row.cells]
