@@ -23,7 +23,10 @@ trip; a check per second bounds how long another process may answer from the old
 that stores a deadline and must not be a second late calls `refresh()` first (one query).
 
 While a calendar service runs its `calendar_changed` hook, the callbacks see the calendar as changed
-by the still-open transaction (`transaction_view`), whatever other threads rebuild meanwhile.
+by the still-open transaction (`transaction_view`), whatever other threads rebuild meanwhile. The
+token is random, not a counter: if a process rebuilt from a change that was then rolled back (a
+service called inside a larger transaction that failed), the database's token differs from the
+index's, so the next check rebuilds.
 """
 
 from __future__ import annotations
@@ -92,7 +95,6 @@ class DayStatus(NamedTuple):
 # --- the estimate for years the notice has not fixed -------------------------------------------------
 
 
-@cache
 def estimated_days_off(year: int) -> dict[datetime.date, str]:
     """The weekdays off in `year` as estimated from the statutory holidays (the `holidays` package's
     China calendar), with their Chinese names.
@@ -103,26 +105,36 @@ def estimated_days_off(year: int) -> dict[datetime.date, str]:
     notice can fix. So the estimate loses as many working days as the notice will, in most years on
     other dates. Years before 1950 have no estimate (weekday rule only).
     """
-    if year < 1950:
-        return {}
+    return _estimates().get(year, {})
+
+
+@cache
+def _estimates() -> dict[int, dict[datetime.date, str]]:
     import holidays
 
-    english = holidays.China(years=year, language="en_US")
-    chinese = holidays.China(years=year, language="zh_CN")
-    return {
-        day: chinese.get(day, name)
-        for day, name in sorted(english.items())
-        if day.weekday() < 5 and not name.startswith("Day off")
-    }
+    # One object per language for all years: far quicker than one per year.
+    years = range(1950, LAST_YEAR + 1)
+    english = holidays.China(years=years, language="en_US")
+    chinese = holidays.China(years=years, language="zh_CN")
+    estimates: dict[int, dict[datetime.date, str]] = {}
+    for day, name in sorted(english.items()):
+        if day.weekday() < 5 and not name.startswith("Day off"):
+            estimates.setdefault(day.year, {})[day] = chinese.get(day, name)
+    return estimates
 
 
 # --- the index -------------------------------------------------------------------------------------
 
 
 class CalendarIndex:
-    """The calendar of 1900..2100 as look-up tables, built from a snapshot of the database."""
+    """The calendar of 1900..2100 as look-up tables, built from a snapshot of the database.
 
-    __slots__ = ("token", "_work", "_before", "_nth", "_provisional_before", "_notes", "next_check")
+    Position i is the date FIRST_DAY + i days. work[i] is 1 on a working day; before[i] counts the
+    working days among the first i positions and prov_before[i] the provisional ones; nth[k] is the
+    position of the (k+1)-th working day; days[i] is the date itself.
+    """
+
+    __slots__ = ("token", "days", "work", "before", "nth", "prov_before", "notes", "next_check")
 
     def __init__(
         self,
@@ -133,6 +145,7 @@ class CalendarIndex:
         provisional_years: set[int],
     ):
         self.token = token
+        self.days = _days()
         work = bytearray(_SIZE)
         first_weekday = FIRST_DAY.weekday()
         for i in range(7):
@@ -141,42 +154,47 @@ class CalendarIndex:
         for day, is_work in exceptions.items():
             if FIRST_DAY <= day <= LAST_DAY:
                 work[day.toordinal() - _BASE] = 1 if is_work else 0
-        self._work = bytes(work)
-        # _before[i]: working days among the first i dates; _nth[k]: position of the (k+1)-th one.
-        self._before = [0, *accumulate(work)]
-        self._nth = [i for i, w in enumerate(work) if w]
-        flags = [1 if y in provisional_years else 0 for y in range(FIRST_YEAR, LAST_YEAR + 1)]
-        self._provisional_before = [0, *accumulate(flags)]
-        self._notes = notes
+        self.work = bytes(work)
+        self.before = [0, *accumulate(work)]
+        self.nth = [i for i, w in enumerate(work) if w]
+        provisional = bytearray(_SIZE)
+        for year in provisional_years:
+            first = datetime.date(year, 1, 1).toordinal() - _BASE
+            last = datetime.date(year, 12, 31).toordinal() - _BASE
+            provisional[first : last + 1] = b"\x01" * (last - first + 1)
+        self.prov_before = [0, *accumulate(provisional)]
+        self.notes = notes
         self.next_check = 0.0
 
-    def provisional(self, first_year: int, last_year: int) -> bool:
-        """Whether any year in first_year..last_year is provisional."""
-        p = self._provisional_before
-        return p[last_year - FIRST_YEAR + 1] > p[first_year - FIRST_YEAR]
-
-    def add(self, day: datetime.date, n: int) -> Deadline:
-        i = day.toordinal() - _BASE
+    def add(self, i: int, n: int) -> Deadline:
+        """The n-th working day after position i (n >= 0)."""
+        p = self.prov_before
         if n == 0:
-            return Deadline(day, self.provisional(day.year, day.year))
-        k = self._before[i + 1] + n - 1
-        if k >= len(self._nth):
+            return _new(Deadline, (self.days[i], p[i + 1] > p[i]))
+        k = self.before[i + 1] + n - 1
+        nth = self.nth
+        if k >= len(nth):
             raise CalendarInputError(_("The result would fall after %(last)s.") % {"last": LAST_DAY}, "days")
-        result = datetime.date.fromordinal(self._nth[k] + _BASE)
-        return Deadline(result, self.provisional((day + datetime.timedelta(days=1)).year, result.year))
+        j = nth[k]
+        return _new(Deadline, (self.days[j], p[j + 1] > p[i + 1]))
 
-    def between(self, start: datetime.date, end: datetime.date) -> WorkdayCount:
-        b = self._before
-        count = b[end.toordinal() - _BASE + 1] - b[start.toordinal() - _BASE]
-        return WorkdayCount(count, self.provisional(start.year, end.year))
+    def between(self, i: int, j: int) -> WorkdayCount:
+        b, p = self.before, self.prov_before
+        return _new(WorkdayCount, (b[j + 1] - b[i], p[j + 1] > p[i]))
 
-    def status(self, day: datetime.date) -> DayStatus:
-        return DayStatus(
-            day,
-            bool(self._work[day.toordinal() - _BASE]),
-            self.provisional(day.year, day.year),
-            self._notes.get(day, ""),
-        )
+    def status(self, i: int) -> DayStatus:
+        p = self.prov_before
+        day = self.days[i]
+        return DayStatus(day, bool(self.work[i]), p[i + 1] > p[i], self.notes.get(day, ""))
+
+
+_new = tuple.__new__  # builds the result tuples without the NamedTuple's Python-level __new__
+
+
+@cache
+def _days() -> list[datetime.date]:
+    """Every date of the range, by position: a list look-up is cheaper than date.fromordinal."""
+    return [datetime.date.fromordinal(_BASE + i) for i in range(_SIZE)]
 
 
 def build_index() -> CalendarIndex:
@@ -219,11 +237,11 @@ class _Shared:
 _pinned: ContextVar[CalendarIndex | None] = ContextVar("workcal_pinned_index", default=None)
 
 
-def _check(index: CalendarIndex | None) -> CalendarIndex:
+def _check() -> CalendarIndex:
     with _Shared.lock:
         current = _Shared.index
-        if current is not index and current is not None and _monotonic() < current.next_check:
-            return current  # another thread checked meanwhile
+        if current is not None and _monotonic() < current.next_check:
+            return current  # another thread checked while this one waited for the lock
         token = _read_token()
         if current is None or current.token != token:
             current = build_index()
@@ -239,7 +257,7 @@ def current_index() -> CalendarIndex:
         return pinned
     index = _Shared.index
     if index is None or index.next_check <= _monotonic():
-        return _check(index)
+        return _check()
     return index
 
 
@@ -273,6 +291,8 @@ def transaction_view():
 
 
 # --- the public functions --------------------------------------------------------------------------
+# add_workdays is called for every deadline and in bulk when deadlines move: its common path is kept
+# to a few list look-ups, with the checks of unusual input in _position().
 
 
 def check_date(day, field: str = "date") -> datetime.date:
@@ -287,13 +307,11 @@ def check_date(day, field: str = "date") -> datetime.date:
     return day
 
 
-def add_workdays(day: datetime.date, n: int) -> Deadline:
-    """The n-th working day after `day` (`day` itself not counted), and whether it is provisional.
+def _position(day, field: str) -> int:
+    return check_date(day, field).toordinal() - _BASE
 
-    n must be a non-negative integer; n == 0 gives `day` itself. Raises CalendarInputError for bad
-    input or a result after 2100-12-31.
-    """
-    check_date(day, "start")
+
+def _whole_days(n) -> int:
     if type(n) is not int:
         try:
             if isinstance(n, bool):
@@ -303,23 +321,50 @@ def add_workdays(day: datetime.date, n: int) -> Deadline:
             raise CalendarInputError(_("The number of days must be a whole number."), "days") from None
     if n < 0:
         raise CalendarInputError(_("The number of days must not be negative."), "days")
-    return current_index().add(day, n)
+    return n
+
+
+def _index() -> CalendarIndex:
+    index = _pinned.get() or _Shared.index
+    if index is None or index.next_check <= _monotonic():
+        return current_index()
+    return index
+
+
+def add_workdays(day: datetime.date, n: int) -> Deadline:
+    """The n-th working day after `day` (`day` itself not counted), and whether it is provisional:
+    whether any day from the day after `day` to the result lies in an unconfirmed year.
+
+    n must be a non-negative integer; n == 0 gives `day` itself. Raises CalendarInputError for bad
+    input or a result after 2100-12-31.
+    """
+    if type(day) is datetime.date and type(n) is int and n > 0:
+        i = day.toordinal() - _BASE
+        if 0 <= i < _SIZE:
+            index = _pinned.get() or _Shared.index
+            if index is None or index.next_check <= _monotonic():
+                index = current_index()
+            k = index.before[i + 1] + n - 1
+            nth = index.nth
+            if k < len(nth):
+                j = nth[k]
+                p = index.prov_before
+                return _new(Deadline, (index.days[j], p[j + 1] > p[i + 1]))
+    return _index().add(_position(day, "start"), _whole_days(n))
 
 
 def workdays_between(start: datetime.date, end: datetime.date) -> WorkdayCount:
     """The number of working days from `start` to `end`, both included, and whether it is
     provisional. `end` before `start` is bad input."""
-    check_date(start, "start")
-    check_date(end, "end")
-    if end < start:
+    i, j = _position(start, "start"), _position(end, "end")
+    if j < i:
         raise CalendarInputError(_("The end date is before the start date."), "end")
-    return current_index().between(start, end)
+    return _index().between(i, j)
 
 
 def is_workday(day: datetime.date) -> DayStatus:
     """Whether `day` is a working day, whether that is provisional, and the holiday's name if any."""
-    check_date(day, "date")
-    return current_index().status(day)
+    return _index().status(_position(day, "date"))
 
 
 _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
