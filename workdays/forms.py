@@ -160,7 +160,7 @@ class BriefingForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(label=_("Report summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 # --- Registration (R5) ---------------------------------------------------------------------------
@@ -196,10 +196,16 @@ class PetitionerForm(forms.Form):
 
 
 class BasePetitionerFormSet(forms.BaseFormSet):
-    def clean(self) -> None:
-        first = self.forms[0] if self.forms else None
-        if first is not None and first.is_valid() and not first.cleaned_data.get("phone"):
-            first.add_error("phone", _("Enter a phone number so the citizen can be reached for the reply."))
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if i == 0:  # the first petitioner must be reachable for the reply
+            phone = form.fields["phone"]
+            phone.required = True
+            phone.error_messages = {
+                **phone.error_messages,
+                "required": _("Enter a phone number so the citizen can be reached for the reply."),
+            }
+        return form
 
     def petitioners(self) -> list[tuple[int, dict]]:
         """(row index, data) of every filled row, in order."""

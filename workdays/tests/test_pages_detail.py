@@ -90,7 +90,7 @@ def test_it_requires_an_opinion_for_an_unresolved_screening_item(clerk_client, d
     response = clerk_client.post(f"/workdays/{day.pk}/screening/", {"description": "土地纠纷", "outcome": "unresolved"})
     assert response.status_code == 200
     assert response.context["screening_form"].errors["opinion"] == [
-        "未能化解的事项须有明确意见并做好政策解答及疏导准备。"
+        "不能解决的事项须明确意见，并做好政策解答及疏导准备。"
     ]
     assert not ScreeningItem.objects.exists()
 
