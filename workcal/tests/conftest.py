@@ -19,6 +19,12 @@ def fresh_index():
     calendar.reset()
 
 
+@pytest.fixture(autouse=True)
+def quick_passwords(settings):
+    """The named users' passwords need no strength here; hashing them properly takes most of a test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def seeded(db):
     """The calendar as `manage.py load_reference` leaves it: 2004–2026 from chinesecalendar."""
