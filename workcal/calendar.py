@@ -380,7 +380,7 @@ def parse_date(text, field: str = "date") -> datetime.date:
         day = datetime.date.fromisoformat(value)
     except ValueError:
         raise CalendarInputError(
-            _("“%(value)s” is not a date in the form YYYY-MM-DD.") % {"value": text}, field
+            _("“%(value)s” is not a valid date in the form YYYY-MM-DD.") % {"value": text}, field
         ) from None
     return check_date(day, field)
 
