@@ -42,3 +42,15 @@ def test_it_returns_404_to_another_towns_clerk(client, other_town_clerk, planned
 def test_it_opens_for_the_joint_office_and_the_linked_leader(client, request, viewer, planned_day):
     _login(client, request.getfixturevalue(viewer))
     assert client.get(reverse("workdays_notice_poster", args=[planned_day.pk])).status_code == 200
+
+
+def test_it_marks_a_voided_day(client, town_clerk, published_day):
+    from django.utils import timezone
+
+    from workdays.models import WorkDay
+
+    WorkDay.objects.filter(pk=published_day.pk).update(voided_at=timezone.now(), void_reason="重复录入")
+    _login(client, town_clerk)
+    page = client.get(reverse("workdays_notice_poster", args=[published_day.pk])).content.decode()
+    assert 'class="watermark"' in page
+    assert "已作废" in page
