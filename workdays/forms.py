@@ -275,7 +275,7 @@ class RegistrationForm(forms.Form):
     )
     responsible_person = forms.CharField(label=_("Responsible person"), max_length=50)
 
-    SERVICE_ALIASES = {"category_id": "category", "territory_unit_id": "territory", "petitioners": "__all__"}
+    SERVICE_ALIASES = {"category_id": "category", "territory_unit_id": "territory", "client_ref": "__all__"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

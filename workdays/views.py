@@ -23,13 +23,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can_write_for_unit, is_supervisor, visible_units
 from cases.selectors import visible_cases
 from history.selectors import timeline_for
 from units.models import DistrictLeader, Unit, UnitKind
-from workcal.calendar import is_workday
+from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
 from workdays import services
 from workdays.errors import TransitionError
 from workdays.forms import (
@@ -83,10 +84,14 @@ def _filter_units(user) -> list[Unit]:
 
 
 def _month_from(text: str | None) -> datetime.date:
+    """The month asked for, or the current one when it is malformed or outside the calendar's years."""
     try:
-        return datetime.datetime.strptime(text or "", "%Y-%m").date().replace(day=1)
+        month = datetime.datetime.strptime(text or "", "%Y-%m").date()
     except ValueError:
-        return timezone.localdate().replace(day=1)
+        month = None
+    if month is None or not (FIRST_YEAR < month.year < LAST_YEAR):
+        month = timezone.localdate()
+    return month.replace(day=1)
 
 
 @login_required
@@ -309,166 +314,122 @@ def workday_detail(request: HttpRequest, workday_id: int) -> HttpResponse:
     return _render_detail(request, workday)
 
 
-def _section_post(
-    request: HttpRequest,
-    workday_id: int,
-    *,
-    form_class,
-    form_key: str,
-    service: Callable,
-    success: str,
-    anchor: str,
-) -> HttpResponse:
-    """One section's form: validate, call the service, and either go back to the section or show
-    the day's page again with the messages on the fields."""
-    workday = _writable_workday(request, workday_id)
-    form = form_class(request.POST)
-    if form.is_valid():
+@dataclass(frozen=True)
+class Section:
+    """A section of the day's page that changes something: its form (None for a bare button), the
+    service it calls, what it says on success, and where the page scrolls back to."""
+
+    form_class: type | None
+    service: Callable
+    success: str
+    anchor: str
+
+
+SECTIONS = {
+    "inform": Section(
+        InformLeaderForm,
+        services.workday_inform_leader,
+        gettext_lazy("Recorded that the overseeing leader was informed."),
+        "before",
+    ),
+    "screening": Section(
+        ScreeningForm, services.screening_add, gettext_lazy("The screening item is recorded."), "screening"
+    ),
+    "notice": Section(None, services.notice_publish, gettext_lazy("The public notice is published."), "notice"),
+    "sign_in": Section(SignInForm, services.sign_in_add, gettext_lazy("Signed in."), "sign-in"),
+    "briefing": Section(BriefingForm, services.briefing_record, gettext_lazy("The briefing is recorded."), "briefing"),
+    "report": Section(
+        ReportForm,
+        services.report_submit,
+        gettext_lazy("The report is submitted to the petition office's intake."),
+        "report",
+    ),
+    "forward": Section(
+        None, services.report_forward, gettext_lazy("The report is forwarded to the complaint centre."), "report"
+    ),
+    "results": Section(None, services.results_publish, gettext_lazy("The results are published."), "results"),
+    "archive": Section(None, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
+}
+
+
+def _section_post(request: HttpRequest, workday: WorkDay, key: str) -> HttpResponse:
+    """Validate the section's form, call its service, and go back to the section; on bad input show
+    the day's page again with the messages on the fields; a refused transition becomes a message."""
+    section = SECTIONS[key]
+    form = section.form_class(request.POST) if section.form_class else None
+    if form is None or form.is_valid():
         try:
-            service(workday=workday, actor=request.user, **form.cleaned_data)
+            section.service(workday=workday, actor=request.user, **(form.cleaned_data if form else {}))
         except ValidationError as exc:
+            if form is None:
+                messages.error(request, " ".join(exc.messages))
+                return redirect(_detail_url(workday, section.anchor))
             apply_service_errors(form, exc)
         except TransitionError as exc:
             messages.error(request, exc.message)
-            return redirect(_detail_url(workday, anchor))
+            return redirect(_detail_url(workday, section.anchor))
         else:
-            messages.success(request, success)
-            return redirect(_detail_url(workday, anchor))
-    return _render_detail(request, workday, {form_key: form})
-
-
-def _action_post(
-    request: HttpRequest, workday: WorkDay, *, service: Callable, success: str, anchor: str
-) -> HttpResponse:
-    """A button without fields: call the service; a refusal becomes a message."""
-    try:
-        service(workday=workday, actor=request.user)
-    except TransitionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
-    return redirect(_detail_url(workday, anchor))
+            messages.success(request, section.success)
+            return redirect(_detail_url(workday, section.anchor))
+    return _render_detail(request, workday, {key: form})
 
 
 @login_required
 @require_POST
 def inform_leader(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(
-        request,
-        workday_id,
-        form_class=InformLeaderForm,
-        form_key="inform",
-        service=services.workday_inform_leader,
-        success=_("Recorded that the overseeing leader was informed."),
-        anchor="before",
-    )
+    return _section_post(request, _writable_workday(request, workday_id), "inform")
 
 
 @login_required
 @require_POST
 def screening_add(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(
-        request,
-        workday_id,
-        form_class=ScreeningForm,
-        form_key="screening",
-        service=services.screening_add,
-        success=_("The screening item is recorded."),
-        anchor="screening",
-    )
+    return _section_post(request, _writable_workday(request, workday_id), "screening")
 
 
 @login_required
 @require_POST
 def notice_publish(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _action_post(
-        request,
-        _writable_workday(request, workday_id),
-        service=services.notice_publish,
-        success=_("The public notice is published."),
-        anchor="notice",
-    )
+    return _section_post(request, _writable_workday(request, workday_id), "notice")
 
 
 @login_required
 @require_POST
 def sign_in_add(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(
-        request,
-        workday_id,
-        form_class=SignInForm,
-        form_key="sign_in",
-        service=services.sign_in_add,
-        success=_("Signed in."),
-        anchor="sign-in",
-    )
+    return _section_post(request, _writable_workday(request, workday_id), "sign_in")
 
 
 @login_required
 @require_POST
 def briefing_record(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(
-        request,
-        workday_id,
-        form_class=BriefingForm,
-        form_key="briefing",
-        service=services.briefing_record,
-        success=_("The briefing is recorded."),
-        anchor="briefing",
-    )
+    return _section_post(request, _writable_workday(request, workday_id), "briefing")
 
 
 @login_required
 @require_POST
 def report_submit(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(
-        request,
-        workday_id,
-        form_class=ReportForm,
-        form_key="report",
-        service=services.report_submit,
-        success=_("The report is submitted to the petition office's intake."),
-        anchor="report",
-    )
+    return _section_post(request, _writable_workday(request, workday_id), "report")
 
 
 @login_required
 @require_POST
 def report_forward(request: HttpRequest, workday_id: int) -> HttpResponse:
+    """The petition office's intake (joint-office staff) forwards the report to the complaint centre."""
     workday = access_workday_by_id(request.user, workday_id)
     if not is_supervisor(request.user):
         raise PermissionDenied
-    return _action_post(
-        request,
-        workday,
-        service=services.report_forward,
-        success=_("The report is forwarded to the complaint centre."),
-        anchor="report",
-    )
+    return _section_post(request, workday, "forward")
 
 
 @login_required
 @require_POST
 def results_publish(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _action_post(
-        request,
-        _writable_workday(request, workday_id),
-        service=services.results_publish,
-        success=_("The results are published."),
-        anchor="results",
-    )
+    return _section_post(request, _writable_workday(request, workday_id), "results")
 
 
 @login_required
 @require_POST
 def workday_archive(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _action_post(
-        request,
-        _writable_workday(request, workday_id),
-        service=services.workday_archive,
-        success=_("The Work Day is archived."),
-        anchor="archive",
-    )
+    return _section_post(request, _writable_workday(request, workday_id), "archive")
 
 
 # --- Registration (R5) ---------------------------------------------------------------------------

@@ -49,9 +49,10 @@ def test_it_shows_a_month_calendar(client, supervisor, days):
     assert "2026年12月" in page and f"/workdays/{days[0].pk}/" in page
 
 
-def test_it_falls_back_to_the_current_month_on_a_bad_month(client, town_clerk, days):
+@pytest.mark.parametrize("month", ["2026-13", "abc", "0001-01", "1900-01", "2100-12", "9999-12"])
+def test_it_falls_back_to_the_current_month_on_a_bad_month(client, town_clerk, days, month):
     client.force_login(town_clerk)
-    response = client.get("/workdays/?view=calendar&month=2026-13")
+    response = client.get(f"/workdays/?view=calendar&month={month}")
     assert response.status_code == 200
     assert response.context["month"].isoformat() == "2026-11-01"
 
