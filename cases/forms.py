@@ -1,0 +1,239 @@
+"""Forms of the ledger pages. They only check the input: numbers, known choices, and the texts an
+action always needs (with the service's own message). The rules that depend on the case (the lead
+cannot also assist, written feedback when an assigned case is not resolved, ...) live in
+cases/handling.py, whose field errors `apply_service_errors` puts back on these forms."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from cases.handling import ASSIGNABLE_KINDS
+from cases.models import CaseStatus
+from units.models import Category, Unit, UnitKind
+
+YES, NO = "yes", "no"
+MAX_INT = 2**63 - 1  # the database's largest integer: a bigger number is bad input, not a crash
+YES_NO = [(YES, _("Yes")), (NO, _("No"))]
+
+
+def _yes_no(label, *, required: bool = True, required_message=None, yes=None, no=None) -> forms.TypedChoiceField:
+    """A yes/no radio pair cleaned to True/False (None when left open and not required)."""
+    choices = [(YES, yes or _("Yes")), (NO, no or _("No"))]
+    messages = {"required": required_message} if required_message else {}
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices,
+        coerce=lambda value: value == YES,
+        empty_value=None,
+        required=required,
+        widget=forms.RadioSelect,
+        error_messages=messages,
+    )
+
+
+def _text(label, *, required_message=None, rows: int = 3, help_text="") -> forms.CharField:
+    """A text area. Where the text is always needed, the form says so with the service's own message
+    (so all missing fields show at once); conditional requirements are the service's to judge."""
+    required = required_message is not None
+    return forms.CharField(
+        label=label,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+        error_messages={"required": required_message} if required else {},
+    )
+
+
+def apply_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Put a service's field messages on the form; what matches no field goes on top of the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for key, errors in exc.message_dict.items():
+        form.add_error(key if key in form.fields else None, errors)
+
+
+def grouped_units(units) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Units as select groups: streets, towns, departments."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for unit in units:
+        groups.setdefault(unit.kind, []).append((unit.pk, unit.name))
+    labels = dict(UnitKind.choices)
+    return [(labels[kind], groups[kind]) for kind in ASSIGNABLE_KINDS if kind in groups]
+
+
+def assignable_units():
+    return Unit.objects.filter(kind__in=ASSIGNABLE_KINDS).order_by("order", "id")
+
+
+# --- The action forms: each carries the case version the user saw -----------------------------------
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_INT)
+
+
+class AssignForm(VersionForm):
+    """交办. Ids stay a list in the order sent, duplicates included, so the service can refuse a unit
+    listed twice."""
+
+    lead_unit_id = forms.TypedChoiceField(
+        label=_("Lead unit"), coerce=int, error_messages={"required": _("Choose the lead unit.")}
+    )
+    assisting_unit_ids = forms.TypedMultipleChoiceField(
+        label=_("Assisting units"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._units = {u.pk: u for u in assignable_units()}
+        groups = grouped_units(self._units.values())
+        self.fields["lead_unit_id"].choices = [("", "—")] + groups
+        self.fields["assisting_unit_ids"].choices = groups
+
+    def lead_unit(self) -> Unit:
+        return self._units[self.cleaned_data["lead_unit_id"]]
+
+    def assisting_units(self) -> list[Unit]:
+        return [self._units[pk] for pk in self.cleaned_data["assisting_unit_ids"]]
+
+
+class ReceiveForm(VersionForm):
+    responsible_person = forms.CharField(
+        label=_("Responsible person"),
+        max_length=50,
+        required=False,
+        help_text=_("Leave empty to name yourself."),
+    )
+
+
+class ReturnForm(VersionForm):
+    reason = _text(
+        _("Reason for returning"),
+        required_message=_("Give the reason for returning the case."),
+        help_text=_("Why this case is not for your unit; the joint office re-assigns it."),
+    )
+
+
+class AssistOpinionForm(VersionForm):
+    content = _text(
+        _("Opinion"),
+        required_message=_("Write the assisting opinion."),
+        rows=4,
+        help_text=_("What your unit found or proposes, for the lead unit."),
+    )
+
+
+class FeedbackForm(VersionForm):
+    content = _text(
+        _("What the citizen was told"),
+        required_message=_("Write the feedback given to the citizen."),
+        rows=4,
+        help_text=_("What the citizen was told about the referral, with explanation."),
+    )
+
+
+class ReplyForm(VersionForm):
+    content = _text(_("Reply to the citizen"), required_message=_("Write the reply given to the citizen."), rows=5)
+    concluded = _yes_no(
+        _("Is the matter resolved?"),
+        required_message=_("State whether the matter is resolved."),
+        yes=pgettext_lazy("reply", "Resolved"),
+        no=_("Cannot be resolved for now"),
+    )
+    feedback_to_center = _text(
+        _("Written feedback to the complaint centre"),
+        help_text=_("Required for an assigned case that cannot be resolved: how it was handled and explained to the citizen."),
+    )
+
+    def __init__(self, *args, assigned: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not assigned:  # the written feedback to the complaint centre is for assigned cases (R9)
+            del self.fields["feedback_to_center"]
+
+
+class RateForm(VersionForm):
+    acceptable = _yes_no(
+        _("Quality of the reply"),
+        required_message=_("Choose acceptable or not acceptable."),
+        yes=_("Acceptable"),
+        no=_("Not acceptable"),
+    )
+    reason = _text(_("Reason"), rows=2, help_text=_("Required when the reply is not acceptable."))
+
+
+class RevisitForm(VersionForm):
+    reached = _yes_no(
+        _("Citizen reached"), required_message=_("State whether the citizen was reached."), yes=_("Reached"), no=_("Not reached")
+    )
+    satisfied = _yes_no(_("Is the citizen satisfied?"), required=False, yes=_("Satisfied"), no=_("Not satisfied"))
+    confirms_reply = _yes_no(
+        _("Does the citizen confirm what the unit reported?"),
+        required=False,
+        yes=_("Confirms"),
+        no=_("Contradicts"),
+    )
+    note = _text(_("Note"), rows=2)
+
+
+class CloseForm(VersionForm):
+    pass
+
+
+class VoidForm(VersionForm):
+    reason = _text(_("Reason for voiding"), required_message=_("Give the reason for voiding this entry."), rows=2)
+    confirm = forms.BooleanField(
+        label=_("This entry was made in error; void it. It stays visible to the joint office."),
+        error_messages={"required": _("Tick the box to confirm voiding.")},
+    )
+
+
+# --- The ledger filters ------------------------------------------------------------------------------
+
+
+class Scope:
+    LEAD = "lead"
+    ASSIST = "assist"
+
+
+class CaseFilterForm(forms.Form):
+    """The ledger's GET filters. Choices depend on the user: the joint office filters by any unit,
+    others by the units they may see."""
+
+    scope = forms.ChoiceField(required=False, choices=[("", ""), (Scope.LEAD, Scope.LEAD), (Scope.ASSIST, Scope.ASSIST)])
+    unit = forms.TypedChoiceField(label=_("Unit"), coerce=int, empty_value=None, required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    category = forms.TypedChoiceField(label=_("Category"), coerce=int, empty_value=None, required=False)
+    territory = forms.TypedChoiceField(label=_("Territory"), coerce=int, empty_value=None, required=False)
+    workday = forms.IntegerField(required=False, min_value=1, max_value=MAX_INT, widget=forms.HiddenInput)
+    due_soon = forms.BooleanField(label=_("Due within 2 working days"), required=False)
+    overdue = forms.BooleanField(label=_("Overdue"), required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["unit"].choices = everything + grouped_units(units)
+        self.fields["status"].choices = everything + list(CaseStatus.choices)
+        self.fields["territory"].choices = everything + [
+            (u.pk, u.name) for u in Unit.objects.filter(kind__in=(UnitKind.STREET, UnitKind.TOWN)).order_by("order", "id")
+        ]
+        self.fields["category"].choices = everything + _category_choices()
+
+
+def _category_choices() -> list[tuple[int, str]]:
+    """Top-level categories (which include their children when filtered) with their children indented."""
+    children: dict[int, list[Category]] = {}
+    tops = []
+    for category in Category.objects.order_by("order", "id"):
+        if category.parent_id is None:
+            tops.append(category)
+        else:
+            children.setdefault(category.parent_id, []).append(category)
+    choices = []
+    for top in tops:
+        choices.append((top.pk, top.name))
+        choices += [(child.pk, f"\u3000{child.name}") for child in children.get(top.pk, [])]
+    return choices
