@@ -13,6 +13,22 @@ from units.services import load_reference
 PASSWORD = "test-pass-2026"
 
 
+@pytest.fixture(autouse=True)
+def fresh_calendar_index():
+    """Each test's database is rolled back; no calendar index may outlive the test that built it."""
+    from workcal import calendar
+
+    calendar.reset()
+    yield
+    calendar.reset()
+
+
+@pytest.fixture(autouse=True)
+def quick_passwords(settings):
+    """Test users' passwords need no strength; proper hashing would take most of each test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _ensure_reference() -> None:
     """Load the reference data and seed the calendar unless the database already has them."""
     from workcal.services import seed_from_package

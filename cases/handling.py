@@ -40,7 +40,8 @@ class StaleVersion(TransitionError):
 
 
 def _lock(case: Case, version: int | None) -> Case:
-    fresh = Case.objects.select_for_update().select_related("workday", "host_unit", "lead_unit", "category").get(pk=case.pk)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to lead_unit.
+    fresh = Case.objects.select_for_update(of=("self",)).select_related("workday", "host_unit", "lead_unit", "category").get(pk=case.pk)
     if version is None:
         raise ValidationError({"version": [_("The case version is required.")]})
     if fresh.version != version:

@@ -10,6 +10,10 @@ from units.models import Category, ListItem, Unit, UnitKind
 pytestmark = pytest.mark.django_db
 
 
+def _counts():
+    return (Unit.objects.count(), Category.objects.count(), ListItem.objects.count(), Event.objects.count())
+
+
 def test_it_loads_the_tongliang_units_categories_and_lists():
     call_command("load_reference")
     assert Unit.objects.filter(kind__in=[UnitKind.TOWN, UnitKind.STREET]).count() == 28
@@ -25,9 +29,9 @@ def test_it_loads_the_tongliang_units_categories_and_lists():
 
 def test_it_changes_nothing_when_run_twice():
     call_command("load_reference")
-    counts = (Unit.objects.count(), Category.objects.count(), ListItem.objects.count(), Event.objects.count())
+    counts = _counts()
     call_command("load_reference")
-    assert (Unit.objects.count(), Category.objects.count(), ListItem.objects.count(), Event.objects.count()) == counts
+    assert _counts() == counts
 
 
 def test_it_keeps_the_key_flag_edited_by_the_joint_office():
@@ -46,31 +50,35 @@ def _write(tmp_path, mutate):
 
 
 def test_it_names_the_entry_with_a_missing_field_and_changes_nothing(tmp_path):
-    path = _write(tmp_path, lambda d: d["departments"][3].pop("key"))
+    path = _write(tmp_path, lambda d: (d["departments"][3].pop("key"), d["towns"].append("新设镇")))
+    before = _counts()
     with pytest.raises(CommandError) as err:
         call_command("load_reference", str(path))
     assert "departments[3]" in str(err.value) and "区住房城乡建委" in str(err.value) and "'key'" in str(err.value)
-    assert Unit.objects.count() == 0
+    assert _counts() == before and not Unit.objects.filter(name="新设镇").exists()
 
 
 def test_it_refuses_a_category_whose_department_is_unknown(tmp_path):
     def mutate(d):
         d["categories"][0]["department"] = "区不存在局"
+        d["categories"].append({"name": "新类别", "children": [], "department": None})
 
+    before = _counts()
     with pytest.raises(CommandError) as err:
         call_command("load_reference", str(_write(tmp_path, mutate)))
     assert "categories[0] (城乡建设)" in str(err.value)
-    assert Unit.objects.count() == 0 and Category.objects.count() == 0
+    assert _counts() == before and not Category.objects.filter(name="新类别").exists()
 
 
 def test_it_refuses_a_malformed_name_after_loading_nothing(tmp_path):
     def mutate(d):
         d["towns"][2] = ""
 
+    before = _counts()
     with pytest.raises(CommandError) as err:
         call_command("load_reference", str(_write(tmp_path, mutate)))
     assert "towns[2]" in str(err.value)
-    assert Unit.objects.count() == 0
+    assert _counts() == before
 
 
 def test_it_refuses_a_file_that_is_not_json(tmp_path):
@@ -87,5 +95,5 @@ def test_it_loads_another_districts_file(tmp_path):
         d["streets"] = []
 
     call_command("load_reference", str(_write(tmp_path, mutate)))
-    assert Unit.objects.get(kind=UnitKind.DISTRICT).name == "大足区"
-    assert not Unit.objects.filter(name="巴川街道").exists()
+    town = Unit.objects.get(name="龙岗街道")
+    assert town.kind == UnitKind.TOWN and town.parent.name == "大足区" and town.parent.kind == UnitKind.DISTRICT

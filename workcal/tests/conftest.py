@@ -6,23 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workcal import calendar
-
 NOTICES = Path(__file__).parent / "notices"
-
-
-@pytest.fixture(autouse=True)
-def fresh_index():
-    """Each test's database starts empty (rolled back), so no index may survive from another test."""
-    calendar.reset()
-    yield
-    calendar.reset()
-
-
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    """The named users' passwords need no strength here; hashing them properly takes most of a test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
