@@ -176,6 +176,7 @@ def test_it_shows_a_registration(client, on_the_day):
     assert response.status_code == 200
     page = response.content.decode()
     assert "工地拖欠工资三个月" in page and "5002**********123X" in page and ID_OK not in page
+    assert f"/cases/{registration.case.pk}/" in page
     assert client.get(f"/workdays/{on_the_day.pk}/registrations/999999/").status_code == 404
 
 
