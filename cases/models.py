@@ -37,7 +37,8 @@ class Case(models.Model):
 
     registration = models.OneToOneField("workdays.Registration", on_delete=models.PROTECT, related_name="case")
     workday = models.ForeignKey("workdays.WorkDay", on_delete=models.PROTECT, related_name="cases")
-    host_unit = models.ForeignKey(Unit, verbose_name=_("host unit"), on_delete=models.PROTECT, related_name="hosted_cases")
+    # The unit whose Work Day registered the matter (it owes the citizen feedback and the results).
+    host_unit = models.ForeignKey(Unit, verbose_name=_("registering unit"), on_delete=models.PROTECT, related_name="hosted_cases")
     kind = models.CharField(_("kind"), max_length=20)
     category = models.ForeignKey("units.Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="+")
     territory = models.ForeignKey(Unit, verbose_name=_("territory"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")

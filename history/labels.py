@@ -18,3 +18,32 @@ def register(labels: dict[str, str]) -> None:
 
 def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action)
+
+
+# Keys that history events record beside model fields (many-to-many sets, derived facts).
+FIELD_LABELS: dict[str, str] = {
+    "assisting_units": _("Assisting units"),
+    "invited_leaders": _("Invited district leaders"),
+    "liaison_departments": _("Liaison departments"),
+    "liaison_units": _("Liaison units"),
+    "oversight_units": _("Overseen units"),
+    "screening_items": _("Screening item"),
+    "sign_ins": _("Sign-in"),
+    "registrations": _("Registration"),
+    "received_late": _("Signed for late"),
+    "assist_opinion": _("Assisting opinion"),
+    "acceptable": _("Quality acceptable"),
+    "revisit": _("Revisit"),
+    "reached": _("Citizen reached"),
+    "satisfied": _("Satisfied"),
+    "confirms_reply": _("Confirms the reported reply"),
+    "report_forwarded_at": _("Forwarded to the complaint centre at"),
+}
+
+
+def register_fields(labels: dict[str, str]) -> None:
+    FIELD_LABELS.update(labels)
+
+
+def field_label(name: str) -> str:
+    return str(FIELD_LABELS.get(name, name))

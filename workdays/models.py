@@ -109,7 +109,7 @@ class SignIn(models.Model):
     """签到 — one line of the sign-in book of participating staff (R5, R12)."""
 
     workday = models.ForeignKey(WorkDay, on_delete=models.PROTECT, related_name="sign_ins")
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     title = models.CharField(_("title"), max_length=100, blank=True)
     unit_name = models.CharField(_("unit"), max_length=100, blank=True)
     signed_at = models.DateTimeField(_("signed at"))
@@ -127,7 +127,7 @@ class SignIn(models.Model):
 class Petitioner(models.Model):
     """信访人 — recognised again by ID number when they return."""
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     id_number = models.CharField(_("ID number"), max_length=18, blank=True, db_index=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     address = models.CharField(_("village / community"), max_length=200, blank=True)

@@ -1,9 +1,28 @@
+"""Rendering history events for people: field names by their verbose names, foreign keys by the
+object's name, choices by their label, booleans as yes/no."""
+
+from __future__ import annotations
+
+import datetime
+
 from django import template
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from history.labels import action_label as _action_label
+from history.labels import field_label as _extra_field_label
 
 register = template.Library()
+
+
+def _field(event, name: str):
+    model = event.content_type.model_class()
+    try:
+        return model._meta.get_field(name) if model else None
+    except FieldDoesNotExist:
+        return None
 
 
 @register.filter
@@ -13,8 +32,40 @@ def action_label(action: str) -> str:
 
 @register.filter
 def field_label(event, name: str) -> str:
-    model = event.content_type.model_class()
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except (FieldDoesNotExist, AttributeError):
-        return name
+    field = _field(event, name)
+    if field is not None and hasattr(field, "verbose_name"):
+        return str(field.verbose_name)
+    return _extra_field_label(name)
+
+
+def _display(field, value) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return "、".join(_display(field, v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{_extra_field_label(k)}：{_display(None, v)}" for k, v in value.items())
+    if isinstance(value, str) and len(value) >= 19 and value[10:11] == "T":
+        try:
+            return timezone.localtime(datetime.datetime.fromisoformat(value)).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            pass
+    if field is not None:
+        if isinstance(field, models.ForeignKey) and isinstance(value, int):
+            found = field.related_model._default_manager.filter(pk=value).first()
+            return str(found) if found is not None else f"#{value}"
+        if getattr(field, "choices", None):
+            return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+@register.simple_tag
+def change_values(event, name: str, pair) -> str:
+    """'old → new' for one recorded change (a created value shows only the new one)."""
+    field = _field(event, name)
+    old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+    if old is None:
+        return _display(field, new)
+    return f"{_display(field, old)} → {_display(field, new)}"
