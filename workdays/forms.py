@@ -159,6 +159,10 @@ class BriefingForm(forms.Form):
     materials_count = forms.IntegerField(label=_("Publicity materials handed out"), min_value=0, initial=0)
 
 
+class VoidForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for voiding"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class ReportForm(forms.Form):
     summary = forms.CharField(label=_("Report summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

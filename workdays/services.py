@@ -525,3 +525,21 @@ def workday_archive(*, workday: WorkDay, actor) -> WorkDay:
 
 def is_held(workday: WorkDay) -> bool:
     return workday.status in HELD_OR_LATER
+
+
+@transaction.atomic
+def workday_void(*, workday: WorkDay, actor, reason: str) -> WorkDay:
+    """A day planned in error is voided with a reason, never deleted; it stays in the list marked
+    voided. A day that has been held has registrations and cases: it cannot be voided."""
+    workday = _locked(workday)
+    _require_writer(actor, workday)
+    _require_not_voided(workday)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": [_("Give the reason for voiding this Work Day.")]})
+    if workday.status not in (Status.PLANNED, Status.NOTICE_PUBLISHED):
+        raise TransitionError(_("A day that has been held cannot be voided: its registrations and cases stand."))
+    before = snapshot(workday)
+    workday.voided_at, workday.void_reason = timezone.now(), reason.strip()
+    workday.save(update_fields=["voided_at", "void_reason"])
+    record(instance=workday, actor=actor, action="voided", before=before, note=workday.void_reason)
+    return workday

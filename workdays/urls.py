@@ -21,4 +21,5 @@ urlpatterns = [
     path("<int:workday_id>/report/forward/", views.report_forward, name="report_forward"),
     path("<int:workday_id>/results/publish/", views.results_publish, name="results_publish"),
     path("<int:workday_id>/archive/", views.workday_archive, name="archive"),
+    path("<int:workday_id>/void/", views.workday_void, name="void"),
 ]

@@ -42,6 +42,7 @@ from workdays.forms import (
     ReportForm,
     ScreeningForm,
     SignInForm,
+    VoidForm,
     WorkDayPlanForm,
     apply_service_errors,
 )
@@ -224,7 +225,7 @@ def _allowed_actions(workday: WorkDay, user, today: datetime.date) -> dict[str, 
     if workday.voided_at:
         voided = Allowed(False, _("This Work Day was voided."))
         return dict.fromkeys(
-            ("inform", "screening", "notice", "entries", "report", "forward", "results", "archive"), voided
+            ("inform", "screening", "notice", "entries", "report", "forward", "results", "archive", "void"), voided
         )
     archived = workday.status == Status.ARCHIVED
     not_archived = Allowed(not archived, _("This Work Day is archived.") if archived else "")
@@ -253,6 +254,7 @@ def _allowed_actions(workday: WorkDay, user, today: datetime.date) -> dict[str, 
             if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED, Status.HELD)
             else "",
         ),
+        "void": Allowed(workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED)),
         "archive": Allowed(
             workday.status == Status.RESULTS_PUBLISHED,
             _("A day is archived after its results are published.") if workday.status != Status.ARCHIVED else "",
@@ -302,6 +304,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "briefing_form": forms.get("briefing")
         or BriefingForm(initial={"briefing": workday.briefing, "materials_count": workday.materials_count}),
         "report_form": forms.get("report") or ReportForm(),
+        "void_form": forms.get("void") or VoidForm(),
         "timeline": timeline_for(workday),
     }
     return render(request, "workdays/workday_detail.html", context)
@@ -349,6 +352,7 @@ SECTIONS = {
     ),
     "results": Section(None, services.results_publish, gettext_lazy("The results are published."), "results"),
     "archive": Section(None, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
+    "void": Section(VoidForm, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
 }
 
 
@@ -579,3 +583,9 @@ def registration_detail(request: HttpRequest, workday_id: int, registration_id: 
         "workdays/registration_detail.html",
         {"workday": workday, "registration": registration, "number": _entry_number(registration)},
     )
+
+
+@login_required
+@require_POST
+def workday_void(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return _section_post(request, _writable_workday(request, workday_id), "void")

@@ -165,3 +165,17 @@ def test_it_publishes_results_after_the_report_and_then_archives(clerk_client, c
     clerk_client.post(f"/workdays/{day.pk}/archive/")
     day.refresh_from_db()
     assert day.status == Status.ARCHIVED
+
+
+def test_it_voids_a_day_from_its_page(client, clock, town_clerk, plan_workday):
+    clock.set("2026-11-20 10:00")
+    day = plan_workday(town_clerk, "2026-12-10")
+    client.force_login(town_clerk)
+    assert "作废" in client.get(f"/workdays/{day.pk}/").content.decode()
+    response = client.post(f"/workdays/{day.pk}/void/", {"reason": ""})
+    assert response.status_code == 200 and "作废" in response.content.decode()
+    day.refresh_from_db()
+    assert day.voided_at is None
+    response = client.post(f"/workdays/{day.pk}/void/", {"reason": "重复制定"}, follow=True)
+    day.refresh_from_db()
+    assert day.void_reason == "重复制定" and "重复制定" in response.content.decode()

@@ -278,3 +278,24 @@ def test_a_district_leader_cannot_write(day, clock, district_leader):
     clock.set("2026-12-10 09:30")
     with pytest.raises(PermissionDenied):
         services.sign_in_add(workday=day, actor=district_leader, name="王建国")
+
+
+def test_a_day_planned_in_error_is_voided_with_a_reason_never_deleted(day, clock, town_clerk, other_town_clerk):
+    with pytest.raises(ValidationError):
+        services.workday_void(workday=day, actor=town_clerk, reason=" ")
+    with pytest.raises(PermissionDenied):
+        services.workday_void(workday=day, actor=other_town_clerk, reason="录入错误")
+    services.workday_void(workday=day, actor=town_clerk, reason="日期录入错误，已重新制定计划")
+    day.refresh_from_db()
+    assert day.voided_at is not None and WorkDay.objects.filter(pk=day.pk).exists()
+    assert timeline_for(day).last().action == "voided"
+    clock.set("2026-12-10 09:30")
+    with pytest.raises(TransitionError):
+        register(day, town_clerk)
+
+
+def test_a_held_day_cannot_be_voided(day, clock, town_clerk):
+    clock.set("2026-12-10 09:30")
+    register(day, town_clerk)
+    with pytest.raises(TransitionError):
+        services.workday_void(workday=day, actor=town_clerk, reason="错误")
