@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit
+from workdays.models import Disposition, Kind
 
 
 class CaseStatus(models.TextChoices):
@@ -35,15 +36,17 @@ BOUNCED_RETURNS = 2
 class Case(models.Model):
     """信访事项 — a ledger entry. Its status moves only through the services in cases/services.py."""
 
-    registration = models.OneToOneField("workdays.Registration", on_delete=models.PROTECT, related_name="case")
-    workday = models.ForeignKey("workdays.WorkDay", on_delete=models.PROTECT, related_name="cases")
+    registration = models.OneToOneField(
+        "workdays.Registration", verbose_name=_("registration"), on_delete=models.PROTECT, related_name="case"
+    )
+    workday = models.ForeignKey("workdays.WorkDay", verbose_name=_("Masses Work Day"), on_delete=models.PROTECT, related_name="cases")
     # The unit whose Work Day registered the matter (it owes the citizen feedback and the results).
     host_unit = models.ForeignKey(Unit, verbose_name=_("registering unit"), on_delete=models.PROTECT, related_name="hosted_cases")
-    kind = models.CharField(_("kind"), max_length=20)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     category = models.ForeignKey("units.Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="+")
     territory = models.ForeignKey(Unit, verbose_name=_("territory"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     content = models.TextField(_("content"))
-    disposition = models.CharField(_("disposition"), max_length=20)
+    disposition = models.CharField(_("disposition"), max_length=20, choices=Disposition.choices)
     handling = models.CharField(_("handling"), max_length=20, choices=Handling.choices)
     status = models.CharField(_("status"), max_length=30, choices=CaseStatus.choices, db_index=True)
     lead_unit = models.ForeignKey(

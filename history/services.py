@@ -30,8 +30,9 @@ def _plain(value: Any) -> Any:
 
 
 def snapshot(instance: models.Model) -> dict[str, Any]:
-    """The concrete field values of an instance, by field name (foreign keys by id)."""
-    return {f.name: _plain(getattr(instance, f.attname)) for f in instance._meta.concrete_fields}
+    """The concrete field values of an instance, by field name (foreign keys by id); the primary key
+    is the event's own object, so it is left out."""
+    return {f.name: _plain(getattr(instance, f.attname)) for f in instance._meta.concrete_fields if not f.primary_key}
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
