@@ -16,8 +16,9 @@ class TodoItem:
 def todo_items(user) -> list[TodoItem]:
     from cases.reminders import home_todo as case_todo
     from workcal.selectors import home_todo as calendar_todo
+    from workdays.selectors import home_todo as workday_todo
 
     items: list[TodoItem] = []
-    for source in (case_todo, calendar_todo):
+    for source in (workday_todo, case_todo, calendar_todo):
         items.extend(source(user))
     return items

@@ -106,6 +106,15 @@ def workday_list(request: HttpRequest) -> HttpResponse:
         workdays = workdays.filter(host_unit_id=int(unit_id))
     else:
         unit_id = ""
+    # Narrowing used by the compliance grid (a unit's days in a period) and the home page (status).
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        workdays = workdays.filter(status=status)
+    for key, lookup in (("from", "date__gte"), ("to", "date__lte")):
+        try:
+            workdays = workdays.filter(**{lookup: datetime.date.fromisoformat(request.GET.get(key, ""))})
+        except ValueError:
+            pass
     context: dict = {
         "units": units,
         "unit_id": unit_id,

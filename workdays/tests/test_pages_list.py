@@ -62,3 +62,14 @@ def test_it_hides_the_plan_button_from_a_district_leader(client, district_leader
     response = client.get("/workdays/")
     assert [row["workday"] for row in response.context["rows"]] == [days[0]]
     assert not response.context["may_plan"]
+
+
+def test_it_narrows_to_a_period_and_a_status(client, clock, town_clerk, plan_workday):
+    clock.set("2026-11-20 10:00")
+    plan_workday(town_clerk, "2026-12-10", place="十二月广场")
+    plan_workday(town_clerk, "2027-01-12", place="一月广场")
+    client.force_login(town_clerk)
+    body = client.get("/workdays/?from=2027-01-01&to=2027-03-31").content.decode()
+    assert "一月广场" in body and "十二月广场" not in body
+    assert "一月广场" not in client.get("/workdays/?status=held").content.decode()
+    assert client.get("/workdays/?from=not-a-date&status=bogus").status_code == 200
