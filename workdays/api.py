@@ -6,11 +6,11 @@ import datetime
 import uuid
 
 from django.contrib.auth import get_user_model
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from accounts.access import access_unit_by_id
-from cases.models import Case
 from cases.pii import mask_id_number, mask_phone
 from units.models import Category, DistrictLeader, Unit, UnitKind
 from workdays import services
@@ -97,7 +97,7 @@ def _out(workday: WorkDay) -> dict:
         "invited_leader_ids": [leader.pk for leader in workday.invited_leaders.all()],
         "liaison_department_ids": [u.pk for u in workday.liaison_departments.all()],
         "screening_due": d.screening_due,
-        "screening_count": workday.screening_items.count(),
+        "screening_count": workday.n_screening if hasattr(workday, "n_screening") else workday.screening_items.count(),
         "notice_earliest": d.notice_earliest,
         "notice_latest": d.notice_latest,
         "notice_on_time": notice_on_time(workday.date, workday.notice_published_at),
@@ -108,7 +108,7 @@ def _out(workday: WorkDay) -> dict:
         "report_forwarded_at": report.forwarded_at if report else None,
         "publication_due": d.publication_due,
         "results_on_time": results_on_time(workday.date, workday.results_published_at),
-        "registrations_count": workday.registrations.count(),
+        "registrations_count": workday.n_registrations if hasattr(workday, "n_registrations") else workday.registrations.count(),
         "flags": [f.code for f in flags_for(workday)],
     }
 
@@ -170,7 +170,12 @@ class WorkDayFilters(Schema):
 def list_workdays(request, filters: Query[WorkDayFilters]):
     host_unit_id, status, page, page_size = filters.host_unit_id, filters.status, filters.page, filters.page_size
     date_from, date_to = filters.date_from, filters.date_to
-    workdays = visible_workdays(request.user).select_related("report").prefetch_related("invited_leaders", "liaison_departments")
+    workdays = (
+        visible_workdays(request.user)
+        .select_related("report")
+        .prefetch_related("invited_leaders", "liaison_departments", "screening_items")
+        .annotate(n_screening=Count("screening_items", distinct=True), n_registrations=Count("registrations", distinct=True))
+    )
     if host_unit_id is not None:
         workdays = workdays.filter(host_unit_id=host_unit_id)
     if status:
@@ -328,7 +333,7 @@ class RegistrationOut(Schema):
 
 
 def _registration_out(registration: Registration) -> dict:
-    case = Case.objects.get(registration=registration)
+    case = registration.case
     return {
         **{
             f: getattr(registration, f)
@@ -390,7 +395,7 @@ def register_citizen(request, workday_id: int, payload: RegistrationIn):
 @router.get("/{workday_id}/registrations", response=list[RegistrationOut])
 def list_registrations(request, workday_id: int):
     workday = access_workday_by_id(request.user, workday_id)
-    return [_registration_out(r) for r in workday.registrations.prefetch_related("petitioners")]
+    return [_registration_out(r) for r in workday.registrations.select_related("case").prefetch_related("petitioners")]
 
 
 class ReportIn(Schema):
