@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # so the API docs use the Swagger UI bundled with django-ninja, not a CDN
     "axes",
     "accounts",
     "units",

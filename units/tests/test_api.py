@@ -87,3 +87,10 @@ def test_the_schema_is_served(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert "/api/v1/units" in response.json()["paths"]
+
+
+def test_the_api_docs_load_nothing_from_the_internet(client, town_clerk):
+    client.force_login(town_clerk)
+    body = client.get("/api/v1/docs").content.decode()
+    assert "swagger-ui-bundle.js" in body
+    assert "http://" not in body and "https://" not in body
