@@ -194,3 +194,18 @@ def plan_workday(reference):
         return workday_plan(actor=actor, **fields)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def no_external_requests(request):
+    """The district intranet has no internet: a browser test fails if a page asks for anything the
+    app does not serve itself."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    external: list[str] = []
+    local = ("http://localhost", "http://127.0.0.1", "data:", "blob:", "about:")
+    page.context.on("request", lambda r: None if r.url.startswith(local) else external.append(r.url))
+    yield
+    assert external == [], f"pages loaded resources from outside the app: {external}"
