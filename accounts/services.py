@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import Role, User
 from history.services import record
-from units.models import Unit
+from units.models import Unit, UnitKind
+
+# Which kind of unit each role belongs to (the system admin may sit anywhere).
+ROLE_UNIT_KINDS = {
+    Role.SUPERVISOR: {UnitKind.JOINT_OFFICE},
+    Role.DISTRICT_LEADER: {UnitKind.DISTRICT},
+    Role.CLERK: {UnitKind.JOINT_OFFICE, UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT},
+    Role.UNIT_LEADER: {UnitKind.JOINT_OFFICE, UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT},
+}
 
 
 class AccountError(Exception):
@@ -24,11 +33,18 @@ def user_create(
         raise AccountError(f"unknown unit {unit_name!r}")
     if User.objects.filter(username=username).exists():
         raise AccountError(f"user {username!r} already exists")
+    allowed = ROLE_UNIT_KINDS.get(role)
+    if allowed is not None and unit.kind not in allowed:
+        kinds = ", ".join(sorted(allowed))
+        raise AccountError(f"role {role!r} belongs to a unit of kind {kinds}; {unit.name} is a {unit.kind}")
     user = User(username=username, unit=unit, role=role, full_name=full_name)
     user.is_staff = role == Role.ADMIN
     user.is_superuser = role == Role.ADMIN
     user.set_password(password)
-    user.full_clean(exclude=["password"])
+    try:
+        user.full_clean(exclude=["password"])
+    except ValidationError as exc:
+        raise AccountError("; ".join(f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items())) from exc
     user.save()
     record(instance=user, actor=actor, action="created", changes={"unit": [None, unit.pk], "role": [None, role]})
     return user

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from cases import handling, pii
 from cases.models import Case, CaseStatus
@@ -14,7 +15,7 @@ from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_ove
 from history.labels import action_label
 from history.selectors import timeline_for
 from units.models import Unit
-from xinfang.api import ApiError
+from xinfang.api import ApiError, Id, Page, Text
 
 router = Router(tags=["cases"])
 
@@ -62,15 +63,15 @@ class CaseList(Schema):
 
 
 class CaseQuery(Schema):
-    unit_id: int | None = None
+    unit_id: Id | None = None
     status: str | None = None
     overdue: bool = False
     due_soon: bool = False
-    category_id: int | None = None
-    territory_unit_id: int | None = None
-    workday_id: int | None = None
-    page: int = 1
-    page_size: int = 50
+    category_id: Id | None = None
+    territory_unit_id: Id | None = None
+    workday_id: Id | None = None
+    page: Page = 1
+    page_size: Annotated[int, Field(ge=1, le=200)] = 50
 
 
 def case_out(case: Case) -> dict:
@@ -110,7 +111,10 @@ def list_cases(request, query: Query[CaseQuery]):
 
 @router.get("/{case_id}", response=CaseDetail)
 def get_case(request, case_id: int):
-    case = access_case_by_id(request.user, case_id)
+    return case_detail(access_case_by_id(request.user, case_id))
+
+
+def case_detail(case: Case) -> dict:
     timeline = [
         {
             "at": e.at,
@@ -128,16 +132,16 @@ def get_case(request, case_id: int):
 
 
 class VersionIn(Schema):
-    version: int
+    version: Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
 class AssignIn(VersionIn):
-    lead_unit_id: int
-    assisting_unit_ids: list[int] = []
+    lead_unit_id: Id
+    assisting_unit_ids: list[Id] = []
 
 
 class ReceiveIn(VersionIn):
-    responsible_person: str = ""
+    responsible_person: Text[50] = ""
 
 
 class ReasonIn(VersionIn):
@@ -179,7 +183,7 @@ def _fresh(request, case_id: int) -> dict:
 
 
 @router.post("/{case_id}/assign", response=CaseDetail)
-def assign_case(request, case_id: int, payload: AssignIn):
+def assign_case(request, case_id: Id, payload: AssignIn):
     case = access_case_by_id(request.user, case_id)
     lead = _units("lead_unit_id", [payload.lead_unit_id])[0]
     handling.case_assign(
@@ -190,35 +194,37 @@ def assign_case(request, case_id: int, payload: AssignIn):
 
 
 @router.post("/{case_id}/receive", response=CaseDetail)
-def receive_case(request, case_id: int, payload: ReceiveIn):
+def receive_case(request, case_id: Id, payload: ReceiveIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_receive(case=case, actor=request.user, version=payload.version, responsible_person=payload.responsible_person)
     return _fresh(request, case_id)
 
 
 @router.post("/{case_id}/return", response=CaseDetail)
-def return_case(request, case_id: int, payload: ReasonIn):
+def return_case(request, case_id: Id, payload: ReasonIn):
     case = access_case_by_id(request.user, case_id)
-    handling.case_return(case=case, actor=request.user, version=payload.version, reason=payload.reason)
-    return _fresh(request, case_id)
+    case = handling.case_return(case=case, actor=request.user, version=payload.version, reason=payload.reason)
+    # The returning unit no longer leads the case and may not see it again; it still gets the
+    # state its own action produced.
+    return case_detail(case)
 
 
 @router.post("/{case_id}/assist-opinion", response=CaseDetail)
-def assist_opinion(request, case_id: int, payload: ContentIn):
+def assist_opinion(request, case_id: Id, payload: ContentIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_assist_opinion(case=case, actor=request.user, version=payload.version, content=payload.content)
     return _fresh(request, case_id)
 
 
 @router.post("/{case_id}/feedback", response=CaseDetail)
-def feedback(request, case_id: int, payload: ContentIn):
+def feedback(request, case_id: Id, payload: ContentIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_feedback(case=case, actor=request.user, version=payload.version, content=payload.content)
     return _fresh(request, case_id)
 
 
 @router.post("/{case_id}/reply", response=CaseDetail)
-def reply(request, case_id: int, payload: ReplyIn):
+def reply(request, case_id: Id, payload: ReplyIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_reply(
         case=case, actor=request.user, version=payload.version, content=payload.content,
@@ -228,14 +234,14 @@ def reply(request, case_id: int, payload: ReplyIn):
 
 
 @router.post("/{case_id}/rate", response=CaseDetail)
-def rate(request, case_id: int, payload: RateIn):
+def rate(request, case_id: Id, payload: RateIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_rate(case=case, actor=request.user, version=payload.version, acceptable=payload.acceptable, reason=payload.reason)
     return _fresh(request, case_id)
 
 
 @router.post("/{case_id}/revisit", response=CaseDetail)
-def revisit(request, case_id: int, payload: RevisitIn):
+def revisit(request, case_id: Id, payload: RevisitIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_revisit(
         case=case, actor=request.user, version=payload.version, reached=payload.reached,
@@ -245,14 +251,14 @@ def revisit(request, case_id: int, payload: RevisitIn):
 
 
 @router.post("/{case_id}/close", response=CaseDetail)
-def close(request, case_id: int, payload: VersionIn):
+def close(request, case_id: Id, payload: VersionIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_close(case=case, actor=request.user, version=payload.version)
     return _fresh(request, case_id)
 
 
 @router.post("/{case_id}/void", response=CaseDetail)
-def void(request, case_id: int, payload: ReasonIn):
+def void(request, case_id: Id, payload: ReasonIn):
     case = access_case_by_id(request.user, case_id)
     handling.case_void(case=case, actor=request.user, version=payload.version, reason=payload.reason)
     return _fresh(request, case_id)

@@ -75,12 +75,7 @@ def load_scenario() -> bool:
     _today[:] = [timezone.localdate()]
     bachuan, tuqiao, zhujian = (User.objects.get(username=u) for u in ("bachuan", "tuqiao", "zhujian"))
     office = User.objects.get(username="lianxiban")
-    labour = User.objects.filter(username="renshe").first()
-    if labour is None:
-        from accounts.services import user_create
-        from demo.services import DEMO_PASSWORD
-
-        labour = user_create(username="renshe", unit_name="区人力社保局", role="clerk", password=DEMO_PASSWORD, full_name="钱进")
+    labour = User.objects.get(username="renshe")
 
     # 巴川街道: a day held eight days ago, reported, with cases in every stage.
     with at(-18):

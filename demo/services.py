@@ -26,6 +26,7 @@ USERS = [
     ("bachuan_leader", "张伟", "巴川街道", Role.UNIT_LEADER, None),
     ("tuqiao", "赵磊", "土桥镇", Role.CLERK, None),
     ("zhujian", "孙丽", "区住房城乡建委", Role.CLERK, None),
+    ("renshe", "钱进", "区人力社保局", Role.CLERK, None),
     ("leader_wang", "王建国", "铜梁区", Role.DISTRICT_LEADER, "王建国"),
     ("sysadmin", "系统管理员", "区信访工作联席会议办公室", Role.ADMIN, None),
 ]

@@ -12,7 +12,7 @@ from accounts.access import visible_unit_ids
 from supervision import bulletins
 from supervision.metrics import SIGNALS, PeriodError, signals_for_period
 from supervision.models import Bulletin
-from xinfang.api import ApiError
+from xinfang.api import ApiError, Id, Text
 
 router = Router(tags=["supervision"])
 
@@ -48,7 +48,7 @@ class SignalCases(Schema):
 
 
 @router.get("/supervision/cases", response=SignalCases)
-def supervision_cases(request, period: str, unit_id: int, signal: str):
+def supervision_cases(request, period: str, unit_id: Id, signal: str):
     """The cases behind one number of the supervision table."""
     if signal not in SIGNALS:
         raise ApiError(400, _("The input is not valid."), {"signal": [_("Unknown signal.")]})
@@ -61,7 +61,7 @@ class BulletinIn(Schema):
 
 
 class BulletinEdit(Schema):
-    title: str
+    title: Text[200]
     text: str
 
 
@@ -116,7 +116,7 @@ def get_bulletin(request, bulletin_id: int):
 
 
 @router.put("/bulletins/{bulletin_id}", response=BulletinOut)
-def edit_bulletin(request, bulletin_id: int, payload: BulletinEdit):
+def edit_bulletin(request, bulletin_id: Id, payload: BulletinEdit):
     bulletin = bulletins.bulletin_edit(
         bulletin=_get(request.user, bulletin_id), actor=request.user, title=payload.title, text=payload.text
     )

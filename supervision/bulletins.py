@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.access import is_supervisor
 from cases.models import Case
 from history.services import record, snapshot
-from supervision.metrics import signals_for_period
+from supervision.metrics import period_label, signals_for_period
 from supervision.models import Bulletin
 from units.models import DistrictSettings, Unit
 from workdays.errors import TransitionError
@@ -57,7 +57,7 @@ def _draft_text(period: str, findings: dict[str, dict[str, list[int]]]) -> str:
             "In %(period)s the joint office checked the handling of the matters received at the Masses Work Days. "
             "The following problems are hereby notified:"
         )
-        % {"period": period},
+        % {"period": period_label(period)},
         "",
     ]
     section = 0
@@ -98,14 +98,15 @@ def bulletin_generate(*, period: str, actor) -> Bulletin:
     bulletin = Bulletin.objects.create(
         period=period.strip().upper(),
         title=_("%(office)s bulletin on the handling of Masses Work Day matters, %(period)s")
-        % {"office": office, "period": period},
+        % {"office": office, "period": period_label(period)},
         text=_draft_text(period, findings),
         findings=findings,
         created_at=timezone.now(),
         created_by=actor,
     )
     bulletin.units.set(Unit.objects.filter(pk__in={int(i) for g in findings.values() for i in g}))
-    record(instance=bulletin, actor=actor, action="created", before={})
+    # The findings are the bulletin's working data, shown on its page; the history names the draft.
+    record(instance=bulletin, actor=actor, action="created", changes={"period": [None, bulletin.period], "title": [None, bulletin.title]})
     return bulletin
 
 

@@ -62,18 +62,37 @@ def parse_period(code: str) -> tuple[datetime.date, datetime.date]:
     return start, end
 
 
+def period_label(code: str) -> str:
+    """2026Q4 → 2026年第四季度 (in the active language)."""
+    code = (code or "").strip().upper()
+    names = {"Q1": _("first quarter"), "Q2": _("second quarter"), "Q3": _("third quarter"), "Q4": _("fourth quarter"),
+             "H1": _("first half"), "H2": _("second half")}
+    if m := re.fullmatch(r"(\d{4})(Q[1-4]|H[12])", code):
+        return _("%(part)s of %(year)s") % {"year": m[1], "part": names[m[2]]}
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", code):
+        return _("%(month)s/%(year)s") % {"year": m[1], "month": int(m[2])}
+    if re.fullmatch(r"\d{4}", code):
+        return _("the year %(year)s") % {"year": code}
+    return code
+
+
 def current_quarter() -> str:
     today = timezone.localdate()
     return f"{today.year}Q{(today.month - 1) // 3 + 1}"
+
+
+# Signals counted per event rather than per case: a case returned twice by one unit is two returns.
+COUNTED_PER_EVENT = ("returns",)
 
 
 @dataclass
 class UnitSignals:
     unit_id: int
     cases: dict[str, set[int]] = field(default_factory=lambda: {s: set() for s in SIGNALS})
+    events: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
 
     def count(self, signal: str) -> int:
-        return len(self.cases[signal])
+        return self.events[signal] if signal in COUNTED_PER_EVENT else len(self.cases[signal])
 
     def as_row(self) -> dict:
         return {"unit_id": self.unit_id, **{s: self.count(s) for s in SIGNALS}}
@@ -98,7 +117,9 @@ def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[in
     def add(unit_id: int | None, signal: str, case_id: int) -> None:
         if unit_id is None or (unit_ids is not None and unit_id not in unit_ids):
             return
-        result.setdefault(unit_id, UnitSignals(unit_id)).cases[signal].add(case_id)
+        signals = result.setdefault(unit_id, UnitSignals(unit_id))
+        signals.cases[signal].add(case_id)
+        signals.events[signal] += 1
 
     live = Case.objects.exclude(status="voided")
     for case_id, lead_id in live.filter(clock_start__range=(start, end)).values_list("id", "lead_unit_id"):

@@ -15,7 +15,7 @@ from accounts.access import is_supervisor, require_supervisor, visible_unit_ids
 from cases.selectors import visible_cases
 from history.selectors import timeline_for
 from supervision import bulletins
-from supervision.metrics import SIGNALS, PeriodError, current_quarter, signals_for_period
+from supervision.metrics import SIGNALS, PeriodError, current_quarter, period_label, signals_for_period
 from units.models import Unit
 from workdays.errors import TransitionError
 
@@ -54,7 +54,7 @@ def signal_table(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "supervision/signals.html",
-        {"period": period, "rows": rows, "headers": [(n, SIGNAL_LABELS[n]) for n in SIGNALS]},
+        {"period": period, "period_label": period_label(period), "rows": rows, "headers": [(n, SIGNAL_LABELS[n]) for n in SIGNALS]},
     )
 
 

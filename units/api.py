@@ -34,14 +34,28 @@ class LeaderOut(Schema):
     oversight_unit_ids: list[int]
 
 
+API_KINDS = [k for k in UnitKind.values if k != UnitKind.DISTRICT]
+
+
 @router.get("/units", response=list[UnitOut])
 def list_units(request, kind: str | None = None):
-    units = Unit.objects.all()
+    """The district's units. The district itself is the root every unit hangs from; API.md's kinds
+    do not include it, so it is left out and its children have no parent_id."""
+    units = Unit.objects.exclude(kind=UnitKind.DISTRICT).select_related("parent")
     if kind:
-        if kind not in UnitKind.values:
+        if kind not in API_KINDS:
             raise ApiError(400, _("The input is not valid."), {"kind": [_("Unknown unit kind.")]})
         units = units.filter(kind=kind)
-    return list(units)
+    return [
+        {
+            "id": u.pk,
+            "name": u.name,
+            "kind": u.kind,
+            "parent_id": None if u.parent is None or u.parent.kind == UnitKind.DISTRICT else u.parent_id,
+            "is_key": u.is_key,
+        }
+        for u in units
+    ]
 
 
 @router.get("/categories", response=list[CategoryOut])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import Annotated
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count
@@ -17,25 +18,25 @@ from workdays import services
 from workdays.models import Registration, SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
-from xinfang.api import ApiError
+from xinfang.api import Amount, ApiError, Id, Page, Text
 
 router = Router(tags=["workdays"])
 
 
 class WorkDayIn(Schema):
-    host_unit_id: int
+    host_unit_id: Id
     date: datetime.date
     start_time: datetime.time
     end_time: datetime.time
-    place: str
+    place: Text[200]
     extension_sites: list[str] = []
-    leader: str
+    leader: Text[100]
     agenda: str
     procedure: str = ""
     participants: list[str] = []
-    invited_leader_ids: list[int] = []
-    liaison_department_ids: list[int] = []
-    leading_district_leader_id: int | None = None
+    invited_leader_ids: list[Id] = []
+    liaison_department_ids: list[Id] = []
+    leading_district_leader_id: Id | None = None
     activity_forms: list[str] = []
     visit_targets: list[str] = []
     research_topics: list[str] = []
@@ -158,12 +159,12 @@ def create_workday(request, payload: WorkDayIn):
 
 
 class WorkDayFilters(Schema):
-    host_unit_id: int | None = None
+    host_unit_id: Id | None = None
     status: str | None = None
     date_from: datetime.date | None = Field(None, alias="from")
     date_to: datetime.date | None = Field(None, alias="to")
-    page: int = 1
-    page_size: int = 50
+    page: Page = 1
+    page_size: Annotated[int, Field(ge=1, le=200)] = 50
 
 
 @router.get("", response=WorkDayList)
@@ -214,7 +215,7 @@ class ScreeningOut(Schema):
 
 
 @router.post("/{workday_id}/screening-items", response={201: ScreeningOut})
-def add_screening_item(request, workday_id: int, payload: ScreeningIn):
+def add_screening_item(request, workday_id: Id, payload: ScreeningIn):
     workday = access_workday_by_id(request.user, workday_id)
     item = services.screening_add(workday=workday, actor=request.user, **payload.dict())
     return 201, {
@@ -228,16 +229,16 @@ class InformIn(Schema):
 
 
 @router.post("/{workday_id}/leader-informed", response=WorkDayOut)
-def inform_leader(request, workday_id: int, payload: InformIn):
+def inform_leader(request, workday_id: Id, payload: InformIn):
     workday = access_workday_by_id(request.user, workday_id)
     services.workday_inform_leader(workday=workday, actor=request.user, note=payload.note)
     return _reload(request.user, workday_id)
 
 
 class SignInIn(Schema):
-    name: str
-    title: str = ""
-    unit_name: str = ""
+    name: Text[50]
+    title: Text[100] = ""
+    unit_name: Text[100] = ""
 
 
 class SignInOut(Schema):
@@ -249,15 +250,21 @@ class SignInOut(Schema):
 
 
 @router.post("/{workday_id}/sign-ins", response={201: SignInOut})
-def add_sign_in(request, workday_id: int, payload: SignInIn):
+def add_sign_in(request, workday_id: Id, payload: SignInIn):
     workday = access_workday_by_id(request.user, workday_id)
     return 201, services.sign_in_add(workday=workday, actor=request.user, **payload.dict())
 
 
-@router.get("/{workday_id}/sign-ins", response=list[SignInOut])
+class SignInList(Schema):
+    items: list[SignInOut]
+    total: int
+
+
+@router.get("/{workday_id}/sign-ins", response=SignInList)
 def list_sign_ins(request, workday_id: int):
     workday = access_workday_by_id(request.user, workday_id)
-    return list(SignIn.objects.filter(workday=workday))
+    items = list(SignIn.objects.filter(workday=workday))
+    return {"items": items, "total": len(items)}
 
 
 @router.post("/{workday_id}/notice", response=WorkDayOut)
@@ -269,37 +276,37 @@ def publish_notice(request, workday_id: int):
 
 class BriefingIn(Schema):
     briefing: str = ""
-    materials_count: int = 0
+    materials_count: Amount = 0
 
 
 @router.post("/{workday_id}/briefing", response=WorkDayOut)
-def record_briefing(request, workday_id: int, payload: BriefingIn):
+def record_briefing(request, workday_id: Id, payload: BriefingIn):
     workday = access_workday_by_id(request.user, workday_id)
     services.briefing_record(workday=workday, actor=request.user, **payload.dict())
     return _reload(request.user, workday_id)
 
 
 class PetitionerIn(Schema):
-    name: str
-    id_number: str = ""
-    phone: str = ""
-    address: str = ""
+    name: Text[50]
+    id_number: Text[30] = ""
+    phone: Text[30] = ""
+    address: Text[200] = ""
 
 
 class RegistrationIn(Schema):
     client_ref: uuid.UUID | None = None
     petitioners: list[PetitionerIn]
-    people_count: int | None = None
+    people_count: Annotated[int, Field(ge=1, le=10_000)] | None = None
     kind: str
-    category_id: int
-    territory_unit_id: int | None = None
+    category_id: Id
+    territory_unit_id: Id | None = None
     content: str
     disposition: str
     answer: str = ""
     channel: str = ""
-    promised_days: int | None = None
-    responsible_person: str = ""
-    responsible_user_id: int | None = None
+    promised_days: Annotated[int, Field(ge=1, le=365)] | None = None
+    responsible_person: Text[50] = ""
+    responsible_user_id: Id | None = None
 
 
 class PetitionerOut(Schema):
@@ -355,7 +362,7 @@ def _registration_out(registration: Registration) -> dict:
 
 
 @router.post("/{workday_id}/registrations", response={200: RegistrationOut, 201: RegistrationOut})
-def register_citizen(request, workday_id: int, payload: RegistrationIn):
+def register_citizen(request, workday_id: Id, payload: RegistrationIn):
     workday = access_workday_by_id(request.user, workday_id)
     category = Category.objects.filter(pk=payload.category_id).first()
     if category is None:
@@ -392,10 +399,16 @@ def register_citizen(request, workday_id: int, payload: RegistrationIn):
     return (201 if created else 200), _registration_out(registration)
 
 
-@router.get("/{workday_id}/registrations", response=list[RegistrationOut])
+class RegistrationList(Schema):
+    items: list[RegistrationOut]
+    total: int
+
+
+@router.get("/{workday_id}/registrations", response=RegistrationList)
 def list_registrations(request, workday_id: int):
     workday = access_workday_by_id(request.user, workday_id)
-    return [_registration_out(r) for r in workday.registrations.select_related("case").prefetch_related("petitioners")]
+    items = [_registration_out(r) for r in workday.registrations.select_related("case").prefetch_related("petitioners")]
+    return {"items": items, "total": len(items)}
 
 
 class ReportIn(Schema):
@@ -403,7 +416,7 @@ class ReportIn(Schema):
 
 
 @router.post("/{workday_id}/report", response=WorkDayOut)
-def submit_report(request, workday_id: int, payload: ReportIn | None = None):
+def submit_report(request, workday_id: Id, payload: ReportIn | None = None):
     workday = access_workday_by_id(request.user, workday_id)
     services.report_submit(workday=workday, actor=request.user, summary=payload.summary if payload else "")
     return _reload(request.user, workday_id)

@@ -11,6 +11,8 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from units.models import TERRITORY_KINDS, Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
@@ -255,7 +257,7 @@ class RegistrationForm(forms.Form):
         min_value=1,
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
-        help_text=_("%(n)s or more people is a group visit.") % {"n": GROUP_VISIT_SIZE},
+        help_text=lazy(lambda: gettext("%(n)s or more people is a group visit.") % {"n": GROUP_VISIT_SIZE}, str)(),
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.REQUEST, widget=forms.RadioSelect)
     category = CategoryChoiceField(label=_("Category"))

@@ -68,7 +68,7 @@ class WorkDay(models.Model):
     voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
     void_reason = models.TextField(_("reason for voiding"), blank=True)
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("planned by"), on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

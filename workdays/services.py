@@ -33,6 +33,8 @@ from workdays.models import (
 )
 from workdays.validators import normalise_id_number, validate_id_number, validate_phone
 
+PLANNING_HORIZON_DAYS = 731
+
 
 def _require_writer(actor, workday_or_unit) -> None:
     unit = workday_or_unit.host_unit if isinstance(workday_or_unit, WorkDay) else workday_or_unit
@@ -92,6 +94,8 @@ def workday_plan(
         errors["host_unit_id"] = [_("Work Days are held by the joint office, towns, streets and departments.")]
     if date < timezone.localdate():
         errors["date"] = [_("The date is in the past. Plan a day from today on.")]
+    elif date > timezone.localdate() + datetime.timedelta(days=PLANNING_HORIZON_DAYS):
+        errors["date"] = [_("Plan at most two years ahead.")]
     if end_time <= start_time:
         errors["end_time"] = [_("The end time must be after the start time.")]
     for field, value in (("place", place), ("leader", leader), ("agenda", agenda)):
@@ -513,6 +517,8 @@ def results_publish(*, workday: WorkDay, actor) -> WorkDay:
 def workday_archive(*, workday: WorkDay, actor) -> WorkDay:
     workday = _locked(workday)
     _require_writer(actor, workday)
+    if workday.status == Status.ARCHIVED:
+        raise TransitionError(_("This Work Day is archived."))
     if workday.status != Status.RESULTS_PUBLISHED:
         raise TransitionError(_("A day is archived after its results are published."))
     before = snapshot(workday)

@@ -551,8 +551,9 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def petitioner_lookup(request: HttpRequest) -> HttpResponse:
-    """A fragment for the registration form: the earlier matters of the person with this ID number.
-    Only registrations the user may see show their content; the rest are only counted."""
+    """A fragment for the registration form: the earlier matters of the person with this ID number
+    that the user may see. Matters at other units are not even counted: typing an ID number must not
+    tell a clerk whether someone petitioned elsewhere."""
     id_number = normalise_id_number(request.GET.get("id_number", ""))
     try:
         validate_id_number(id_number)
@@ -567,11 +568,10 @@ def petitioner_lookup(request: HttpRequest) -> HttpResponse:
         .select_related("workday__host_unit", "case")
         .order_by("-registered_at", "-id")
     )
-    other_count = matching.exclude(pk__in=visible_ids).values("pk").distinct().count()
     return render(
         request,
         "workdays/_petitioner_lookup.html",
-        {"checked": True, "earlier": earlier[:20], "visible_count": len(visible_ids), "other_count": other_count},
+        {"checked": True, "earlier": earlier[:20], "visible_count": len(visible_ids)},
     )
 
 

@@ -6,17 +6,40 @@ Auth is the browser session or a bearer token; errors follow ../shared/API.md: b
 
 from __future__ import annotations
 
+import datetime
+from typing import Annotated
+
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer, django_auth
 
 from accounts.models import ApiToken
 from workdays.errors import TransitionError
+
+# Bounds for numbers that arrive from outside, so a huge value is a 400 naming the field, not a
+# database error. Ids fit a 64-bit key; pages and counts have sane ceilings.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Page = Annotated[int, Field(ge=1, le=100_000)]
+Amount = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+class _TextOfLength:
+    """`Text[50]`: a string of at most 50 characters (the database column's length)."""
+
+    def __getitem__(self, length: int):
+        return Annotated[str, Field(max_length=length)]
+
+
+Text = _TextOfLength()
 
 
 class TokenAuth(HttpBearer):
@@ -28,10 +51,24 @@ class TokenAuth(HttpBearer):
         return found.user
 
 
+class LocalTimeEncoder(NinjaJSONEncoder):
+    """Datetimes in Beijing time with their offset (2026-11-23T09:30:00+08:00), as API.md fixes."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime) and timezone.is_aware(o):
+            return timezone.localtime(o).isoformat()
+        return super().default(o)
+
+
+class LocalTimeRenderer(JSONRenderer):
+    encoder_class = LocalTimeEncoder
+
+
 api = NinjaAPI(
     title="群众工作日 API",
     version="1",
     urls_namespace="api",
+    renderer=LocalTimeRenderer(),
     auth=[TokenAuth(), django_auth],
     docs_url="/docs",
     openapi_url="/openapi.json",
@@ -126,7 +163,19 @@ def on_unauthenticated(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
+    if exc.status_code == 400:  # django-ninja could not parse the body
+        message = _("The request body is not valid JSON.")
+        return api.create_response(request, {"detail": message, "errors": {"__all__": [message]}}, status=400)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def on_out_of_range(request, exc):
+    """A number or text too large for the database column: bad input, not a server error. The
+    service's transaction has rolled back, so nothing changed."""
+    message = _("A number or a text in the request is too large.")
+    return api.create_response(request, {"detail": message, "errors": {"__all__": [message]}}, status=400)
 
 
 class TokenIn(Schema):

@@ -80,6 +80,9 @@ def test_empty_reply_and_reason_are_400(client, case, supervisor):
     assert response.status_code == 400 and "reason" in response.json()["errors"]
     response = post(client, labour_clerk, f"/{case.pk}/return", {"version": 2})
     assert response.status_code == 400 and "reason" in response.json()["errors"]
+    response = post(client, labour_clerk, f"/{case.pk}/return", {"version": 2, "reason": "不属于本部门职责"})
+    assert response.status_code == 200
+    assert response.json()["status"] == "awaiting_assignment" and response.json()["return_count"] == 1
 
 
 def test_revisit_of_an_unknown_case_is_404(client, supervisor):
@@ -114,7 +117,7 @@ def test_full_personal_data_is_logged_and_refused_to_leaders(client, case, super
     client.force_login(district_leader)
     assert client.post(f"/api/v1/cases/{case.pk}/personal-data").status_code == 403
     client.force_login(town_clerk)
-    listed = client.get(f"/api/v1/workdays/{case.workday_id}/registrations").json()
+    listed = client.get(f"/api/v1/workdays/{case.workday_id}/registrations").json()["items"]
     assert listed[0]["petitioners"][0]["phone_masked"] == "138****8000"
     full = client.post(f"/api/v1/cases/{case.pk}/personal-data").json()
     assert full[0]["phone"] == "13800138000"

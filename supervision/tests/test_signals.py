@@ -4,6 +4,7 @@ behind every number; the bulletin is drafted from them, edited and issued."""
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from cases import handling
 from supervision import bulletins
 from supervision.metrics import PeriodError, parse_period, signals_for_period
 from supervision.models import Bulletin
@@ -114,3 +115,19 @@ def test_an_issued_bulletin_is_read_only(story, supervisor):
     with pytest.raises(TransitionError):
         bulletins.bulletin_edit(bulletin=bulletin, actor=supervisor, title="x", text="y")
     assert Bulletin.objects.get(pk=bulletin.pk).status == "issued"
+
+
+def test_a_case_returned_twice_by_one_unit_is_two_returns(clock, town_clerk, supervisor, plan_workday):
+    from conftest import _make_user
+
+    labour = _make_user("labour2", "区人力社保局", "clerk")
+    clock.set("2026-10-12 09:00")
+    day = plan_workday(town_clerk, "2026-10-20")
+    clock.set("2026-10-20 10:00")
+    case = referred_case(day, town_clerk, "欠薪")
+    for _ in range(2):
+        case = assign_case(case, supervisor, "区人力社保局")
+        handling.case_return(case=case, actor=labour, version=case.version, reason="非本部门职责")
+    s = signals_for_period("2026Q4")[Unit.objects.get(name="区人力社保局").pk]
+    assert s.count("returns") == 2 and s.cases["returns"] == {case.pk}
+    assert s.count("bounced") == 1

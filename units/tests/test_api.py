@@ -16,9 +16,10 @@ def test_units_list_with_a_bearer_token(client, town_clerk):
     response = client.get("/api/v1/units", **_token(client, "town_clerk"))
     assert response.status_code == 200
     units = response.json()
-    assert isinstance(units, list) and len(units) == Unit.objects.count()
+    assert isinstance(units, list) and len(units) == Unit.objects.count() - 1  # the district root is left out
+    assert {u["kind"] for u in units} <= {"joint_office", "street", "town", "department", "community", "village"}
     bachuan = next(u for u in units if u["name"] == "巴川街道")
-    assert bachuan["kind"] == "street" and bachuan["is_key"] is False
+    assert bachuan["kind"] == "street" and bachuan["is_key"] is False and bachuan["parent_id"] is None
     assert set(bachuan) == {"id", "name", "kind", "parent_id", "is_key"}
 
 

@@ -195,3 +195,51 @@ def test_the_cases_list_rejects_bad_filters(api):
     assert api("get", "/cases?page=0").status_code == 400
     assert api("get", "/cases?unit_id=abc").status_code == 400
     assert api("get", "/cases/999999").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path, body",
+    [
+        ("/workdays?host_unit_id=99999999999999999999", None),
+        ("/workdays?page=99999999999999999999", None),
+        ("/cases?unit_id=99999999999999999999", None),
+        ("/cases?page=99999999999999999999", None),
+    ],
+)
+def test_huge_numbers_in_queries_are_a_400_not_a_500(api, workday_id, path, body):
+    response = api("get", path)
+    assert response.status_code == 400, response.content
+    assert "errors" in response.json()
+
+
+def test_huge_numbers_and_long_texts_in_bodies_are_400s_and_save_nothing(api, unit, clock, workday_id):
+    from workdays.models import WorkDay
+
+    before = WorkDay.objects.count()
+    for payload in (
+        plan_payload(unit("巴川街道"), invited_leader_ids=[99999999999999999999]),
+        plan_payload(unit("巴川街道"), place="广" * 201),
+        plan_payload(unit("巴川街道"), leader="张" * 101),
+    ):
+        response = api("post", "/workdays", payload)
+        assert response.status_code == 400, response.content
+    assert WorkDay.objects.count() == before
+    clock.set("2026-12-10 09:30")
+    response = api("post", f"/workdays/{workday_id}/registrations", registration_payload(people_count=99999999999999999999))
+    assert response.status_code == 400
+    long_name = registration_payload(petitioners=[{"name": "张" * 51, "phone": "13800138000"}])
+    assert api("post", f"/workdays/{workday_id}/registrations", long_name).status_code == 400
+    assert api("post", f"/workdays/{workday_id}/sign-ins", {"name": "张" * 51}).status_code == 400
+    assert Registration.objects.count() == 0
+
+
+def test_datetimes_carry_the_beijing_offset(api, workday_id, clock):
+    clock.set("2026-12-04 09:00")
+    day = api("post", f"/workdays/{workday_id}/notice").json()
+    assert day["notice_published_at"] == "2026-12-04T09:00:00+08:00"
+
+
+def test_a_malformed_body_is_a_400_in_the_documented_shape(api):
+    response = api("post", "/workdays", "{bad")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "请求内容不是有效的 JSON。", "errors": {"__all__": ["请求内容不是有效的 JSON。"]}}

@@ -57,6 +57,15 @@ def test_plan_refuses_a_past_date_and_an_end_before_the_start(clock, town_clerk,
     assert WorkDay.objects.count() == 0
 
 
+def test_plan_refuses_a_date_beyond_two_years(clock, town_clerk, plan_workday):
+    clock.set("2026-11-20 10:00")
+    with pytest.raises(ValidationError) as err:
+        plan_workday(town_clerk, "3000-01-01")
+    assert "date" in err.value.message_dict
+    assert WorkDay.objects.count() == 0
+    assert plan_workday(town_clerk, "2028-11-20").date == dt.date(2028, 11, 20)
+
+
 def test_plan_refuses_another_units_clerk(clock, other_town_clerk, unit, plan_workday):
     clock.set("2026-11-20 10:00")
     with pytest.raises(PermissionDenied):

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cases.models import Reminder
 from cases.reminders import scan_deadlines, summary_by_unit
 
 
@@ -11,5 +12,6 @@ class Command(BaseCommand):
         rows = summary_by_unit(scan)
         self.stdout.write(f"Deadline scan for {scan.for_date}: {scan.reminders.count()} reminders in {len(rows)} units.")
         for unit, counts in rows:
-            parts = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
+            labels = dict(Reminder.Kind.choices)
+            parts = "；".join(f"{labels[kind]} {n}" for kind, n in sorted(counts.items()))
             self.stdout.write(f"  {unit}: {parts}")
