@@ -142,6 +142,13 @@ def workday_plan(
     return workday
 
 
+def proposed_participants(host_unit: Unit) -> list[str]:
+    """R3: who takes part, by the kind of host unit (a starting point the clerk edits)."""
+    if host_unit.kind == UnitKind.JOINT_OFFICE:
+        return [_("District petition office"), _("Heads of the key petition departments")]
+    return [_("Principal leader"), _("Leadership team"), _("Heads of the second-level bodies")]
+
+
 def proposed_invitees(host_unit: Unit) -> list[DistrictLeader]:
     """R3: the district leaders who liaise with the town or oversee the department."""
     return list(

@@ -206,7 +206,11 @@ def workday_new(request: HttpRequest) -> HttpResponse:
             host_unit = Unit.objects.filter(pk=int(request.GET["host_unit"]), kind__in=HOST_KINDS).first() or host_unit
         initial = {"start_time": datetime.time(9, 0), "end_time": datetime.time(12, 0)}
         if host_unit is not None:
-            initial |= {"host_unit": host_unit, "invited_leaders": services.proposed_invitees(host_unit)}
+            initial |= {
+                "host_unit": host_unit,
+                "invited_leaders": services.proposed_invitees(host_unit),
+                "participants": "\n".join(services.proposed_participants(host_unit)),
+            }
         form = WorkDayPlanForm(choose_host=choose_host, initial=initial)
     return render(
         request,

@@ -99,3 +99,10 @@ def test_it_forbids_district_leaders_to_plan(client, clock, district_leader):
     assert client.get("/workdays/new/").status_code == 403
     assert client.post("/workdays/new/", plan_data()).status_code == 403
     assert WorkDay.objects.count() == 0
+
+
+def test_it_proposes_the_r3_participants_and_hides_the_leading_leader_for_a_town(client, town_clerk):
+    client.force_login(town_clerk)
+    page = client.get("/workdays/new/").content.decode()
+    assert "主要负责人" in page and "领导班子成员" in page and "二级机构负责人" in page
+    assert 'name="leading_district_leader"' not in page
