@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
+from history.labels import action_label
 from history.models import Event
 from history.services import record, snapshot
 
@@ -31,8 +33,12 @@ class HistoryAdminMixin:
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["at", "content_type", "object_id", "action", "actor"]
-    list_filter = ["content_type", "action"]
+    list_display = ["at", "content_type", "object_id", "action_name", "actor"]
+    list_filter = ["content_type"]
+
+    @admin.display(description=_("action"))
+    def action_name(self, event: Event) -> str:
+        return str(action_label(event.action))
 
     def has_add_permission(self, request):
         return False
