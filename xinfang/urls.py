@@ -1,9 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from accounts import views as account_views
 from xinfang.api import api
+
+admin.site.site_header = _("Masses Work Day system administration")
+admin.site.site_title = _("Masses Work Day system administration")
+admin.site.index_title = _("Reference data and accounts")
 
 urlpatterns = [
     path("", account_views.home, name="home"),
