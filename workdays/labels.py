@@ -2,7 +2,6 @@ from django.utils.translation import gettext_lazy as _
 
 ACTIONS = {
     "planned": _("Planned"),
-    "plan_updated": _("Plan updated"),
     "leader_informed": _("Overseeing leader informed"),
     "screening_added": _("Screening item recorded"),
     "notice_published": _("Notice published"),
