@@ -46,6 +46,7 @@ from cases.forms import (
     apply_service_errors,
     assignable_units,
 )
+from cases.handling import StaleVersion
 from cases.models import OPEN_STATUSES, Assignment, Case, CaseStatus, Handling
 from cases.pii import masked_petitioners, may_view_personal_data, reveal_personal_data
 from cases.selectors import CaseFilters, access_case_by_id, due_soon_limit, filter_cases, is_overdue, visible_cases
@@ -360,7 +361,15 @@ def _act(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
             action.perform(case, request.user, form)
         except ValidationError as exc:
             apply_service_errors(form, exc)
-        except TransitionError as exc:  # StaleVersion included
+        except StaleVersion as exc:
+            # Someone changed the case meanwhile. Show it as it is now, with what this user typed
+            # kept in the form (now carrying the current version) so nothing typed is lost.
+            messages.error(request, exc.message)
+            current = access_case_by_id(request.user, case_id)
+            data = request.POST.copy()
+            data["version"] = str(current.version)
+            return _render_detail(request, current, failed=(name, action.make_form(current, data)), status=409)
+        except TransitionError as exc:
             messages.error(request, exc.message)
             return redirect("cases:detail", case.pk)
         else:
