@@ -27,7 +27,7 @@ from cases.models import (
     Reply,
     Revisit,
 )
-from history.services import record, snapshot
+from history.services import diff, record, snapshot
 from units.models import Unit, UnitKind
 from workcal.calendar import add_workdays
 from workdays.errors import TransitionError
@@ -55,14 +55,10 @@ def _lock(case: Case, version: int | None) -> Case:
 def _save(case: Case, before: dict, actor, action: str, note: str = "", extra: dict | None = None) -> Case:
     case.version += 1
     case.save()
-    changes = {k: v for k, v in _diff(before, snapshot(case)).items() if k != "version"}
+    changes = {k: v for k, v in diff(before, snapshot(case)).items() if k != "version"}
     changes.update(extra or {})
     record(instance=case, actor=actor, action=action, changes=changes, note=note)
     return case
-
-
-def _diff(before: dict, after: dict) -> dict:
-    return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
 
 
 def _require_text(field: str, value: str, message: str) -> str:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import is_supervisor, visible_unit_ids
+from accounts.access import filter_by_units, is_supervisor
 from cases.models import OPEN_STATUSES, Case, CaseStatus, DeadlineScan, Reminder
 from cases.selectors import due_soon_limit
 
@@ -44,9 +44,7 @@ def reminders_for(user, scan: DeadlineScan | None = None):
     scan = scan or latest_scan()
     if scan is None:
         return Reminder.objects.none()
-    reminders = scan.reminders.select_related("unit", "case")
-    ids = visible_unit_ids(user)
-    return reminders if ids is None else reminders.filter(unit_id__in=ids)
+    return filter_by_units(user, scan.reminders.select_related("unit", "case"), "unit_id")
 
 
 def summary_by_unit(scan: DeadlineScan) -> list[tuple[str, dict[str, int]]]:

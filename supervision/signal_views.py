@@ -15,7 +15,7 @@ from accounts.access import is_supervisor, require_supervisor, visible_unit_ids
 from cases.selectors import visible_cases
 from history.selectors import timeline_for
 from supervision import bulletins
-from supervision.metrics import SIGNALS, PeriodError, current_quarter, period_label, signals_for_period
+from supervision.metrics import SIGNALS, PeriodError, current_quarter, parse_period, period_label, signals_for_period
 from units.models import Unit
 from workdays.errors import TransitionError
 
@@ -34,7 +34,7 @@ SIGNAL_LABELS = {
 def _period(request: HttpRequest) -> tuple[str, str | None]:
     period = (request.GET.get("period") or current_quarter()).strip().upper()
     try:
-        signals_for_period(period, set())  # validates the code without computing anything
+        parse_period(period)
     except PeriodError as exc:
         return current_quarter(), str(exc)
     return period, None
