@@ -15,7 +15,7 @@ from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_ove
 from history.labels import action_label
 from history.selectors import timeline_for
 from units.models import Unit
-from xinfang.api import ApiError, Id, Page, Text
+from xinfang.api_types import ApiError, Id, Page, Text
 
 router = Router(tags=["cases"])
 

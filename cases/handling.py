@@ -28,15 +28,11 @@ from cases.models import (
     Revisit,
 )
 from history.services import diff, record, snapshot
+from lifecycle import StaleVersion, TransitionError
 from units.models import Unit, UnitKind
 from workcal.calendar import add_workdays
-from workdays.errors import TransitionError
 
 ASSIGNABLE_KINDS = (UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT)
-
-
-class StaleVersion(TransitionError):
-    pass
 
 
 def _lock(case: Case, version: int | None) -> Case:

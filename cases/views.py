@@ -46,12 +46,11 @@ from cases.forms import (
     apply_service_errors,
     assignable_units,
 )
-from cases.handling import StaleVersion
 from cases.models import OPEN_STATUSES, Assignment, Case, CaseStatus, Handling
 from cases.pii import masked_petitioners, may_view_personal_data, reveal_personal_data
 from cases.selectors import CaseFilters, access_case_by_id, due_soon_limit, filter_cases, is_overdue, visible_cases
 from history.selectors import timeline_for
-from workdays.errors import TransitionError
+from lifecycle import StaleVersion, TransitionError
 from workdays.models import Petitioner
 from workdays.selectors import visible_workdays
 

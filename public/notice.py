@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from workdays.models import WorkDay
+from workdays.models import Status, WorkDay
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -110,7 +110,7 @@ def notice_for(workday: WorkDay) -> Notice:
         issuer=unit,
         issued_on=timezone.localdate(workday.notice_published_at) if published else timezone.localdate(),
         published=published,
-        voided=workday.voided_at is not None,
+        voided=workday.status == Status.VOIDED,
     )
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from exports.docx import Body, Heading, official_notice
 from public.notice import long_date, notice_filename, notice_for
 from public.results import disposition_counts, result_lines
-from workdays.models import WorkDay
+from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, results_on_time
 from workdays.selectors import access_workday_by_id
 
@@ -33,7 +33,7 @@ def _notice_queryset():
 
 def _public_workdays():
     """Voided days never appear on the public pages."""
-    return WorkDay.objects.select_related("host_unit").filter(voided_at__isnull=True)
+    return WorkDay.objects.select_related("host_unit").exclude(status=Status.VOIDED)
 
 
 @require_GET
@@ -48,7 +48,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def notice(request: HttpRequest, workday_id: int) -> HttpResponse:
     workday = get_object_or_404(
-        _notice_queryset(), pk=workday_id, notice_published_at__isnull=False, voided_at__isnull=True
+        _notice_queryset().exclude(status=Status.VOIDED), pk=workday_id, notice_published_at__isnull=False
     )
     return render(request, "public/notice.html", {"notice": notice_for(workday)})
 
@@ -56,7 +56,7 @@ def notice(request: HttpRequest, workday_id: int) -> HttpResponse:
 @require_GET
 def results(request: HttpRequest, workday_id: int) -> HttpResponse:
     workday = get_object_or_404(
-        _public_workdays(), pk=workday_id, results_published_at__isnull=False, voided_at__isnull=True
+        _public_workdays(), pk=workday_id, results_published_at__isnull=False
     )
     lines = result_lines(workday)
     context = {

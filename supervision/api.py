@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from supervision.compliance import YearError, cell_as_dict, parse_year, visible_compliance
-from xinfang.api import ApiError
+from xinfang.api_types import ApiError
 
 router = Router(tags=["supervision"])
 

@@ -12,7 +12,7 @@ from accounts.access import visible_unit_ids
 from supervision import bulletins
 from supervision.metrics import SIGNALS, PeriodError, signals_for_period
 from supervision.models import Bulletin
-from xinfang.api import ApiError, Id, Text
+from xinfang.api_types import ApiError, Id, Text
 
 router = Router(tags=["supervision"])
 

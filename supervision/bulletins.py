@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from accounts.access import is_supervisor
 from cases.models import Case
 from history.services import record, snapshot
+from lifecycle import TransitionError
 from supervision.metrics import period_label, signals_for_period
 from supervision.models import Bulletin
 from units.models import DistrictSettings, Unit
-from workdays.errors import TransitionError
 
 # (group key, the signals behind it)
 GROUPS = (

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from accounts.access import is_supervisor, require_supervisor, visible_unit_ids
 from cases.selectors import visible_cases
 from history.selectors import timeline_for
+from lifecycle import TransitionError
 from supervision import bulletins
 from supervision.metrics import SIGNALS, PeriodError, current_quarter, parse_period, period_label, signals_for_period
 from units.models import Unit
-from workdays.errors import TransitionError
 
 SIGNAL_LABELS = {
     "cases": gettext_lazy("Cases"),

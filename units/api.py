@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from units.models import Category, DistrictLeader, Unit, UnitKind
-from xinfang.api import ApiError
+from xinfang.api_types import ApiError
 
 router = Router(tags=["reference"])
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from workcal.calendar import CalendarInputError, add_workdays, parse_date, parse_days, workdays_between
-from xinfang.api import ApiError
+from xinfang.api_types import ApiError
 
 router = Router(tags=["calendar"])
 

@@ -18,7 +18,7 @@ from workdays import services
 from workdays.models import Registration, SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
-from xinfang.api import Amount, ApiError, Id, Page, Text
+from xinfang.api_types import Amount, ApiError, Id, Page, Text
 
 router = Router(tags=["workdays"])
 

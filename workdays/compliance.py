@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from units.models import FrequencyRule, Period, Unit
-from workdays.models import HELD_OR_LATER, ScreeningItem, WorkDay
+from workdays.models import HELD_OR_LATER, ScreeningItem, Status, WorkDay
 from workdays.rules import flags_for
 
 
@@ -70,7 +70,7 @@ def compliance_rows(year: int, unit_ids: set[int] | None = None) -> list[Row]:
     if unit_ids is not None:
         units = units.filter(pk__in=unit_ids)
     days = (
-        WorkDay.objects.filter(date__year=year, voided_at__isnull=True, host_unit__in=units)
+        WorkDay.objects.filter(date__year=year, host_unit__in=units).exclude(status=Status.VOIDED)
         .select_related("report")
         .prefetch_related(Prefetch("screening_items", queryset=ScreeningItem.objects.all()))
     )

@@ -8,6 +8,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from units.models import Unit
 
@@ -19,6 +20,7 @@ class Status(models.TextChoices):
     REPORTED = "reported", _("Reported")
     RESULTS_PUBLISHED = "results_published", _("Results published")
     ARCHIVED = "archived", _("Archived")
+    VOIDED = "voided", pgettext_lazy("workday", "Voided")
 
 
 HELD_OR_LATER = (Status.HELD, Status.REPORTED, Status.RESULTS_PUBLISHED, Status.ARCHIVED)

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cases.selectors import visible_cases
+from lifecycle import TransitionError
 from units.models import UnitKind
 from workdays import services
-from workdays.errors import TransitionError
 from workdays.forms import PetitionerFormSet, RegistrationForm, apply_service_errors
 from workdays.models import GROUP_VISIT_SIZE, Disposition, Registration
 from workdays.selectors import access_workday_by_id, visible_workdays

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.access import filter_by_units
-from workdays.models import WorkDay
+from workdays.models import Status, WorkDay
 
 
 def visible_workdays(user) -> QuerySet[WorkDay]:
@@ -32,7 +32,7 @@ def home_todo(user) -> list:
 
     from accounts.access import can_write_for_unit, is_supervisor
     from accounts.home import TodoItem
-    from workdays.models import Report, Status
+    from workdays.models import Report
     from workdays.rules import deadlines_for
 
     items: list[TodoItem] = []
@@ -45,7 +45,7 @@ def home_todo(user) -> list:
         return items
     days = (
         visible_workdays(user)
-        .filter(voided_at__isnull=True, date__gte=today - datetime.timedelta(days=40), date__lte=today + datetime.timedelta(days=14))
+        .exclude(status=Status.VOIDED).filter( date__gte=today - datetime.timedelta(days=40), date__lte=today + datetime.timedelta(days=14))
         .exclude(status=Status.ARCHIVED)
         .order_by("date")
     )

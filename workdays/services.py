@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit, is_supervisor
 from history.services import record, snapshot
+from lifecycle import TransitionError
 from units.models import Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
-from workdays.errors import TransitionError
 from workdays.models import (
     HELD_OR_LATER,
     Disposition,
@@ -48,7 +48,7 @@ def _locked(workday: WorkDay) -> WorkDay:
 
 
 def _require_not_voided(workday: WorkDay) -> None:
-    if workday.voided_at:
+    if workday.status == Status.VOIDED:
         raise TransitionError(_("This Work Day was voided."))
 
 
@@ -552,7 +552,7 @@ def workday_void(*, workday: WorkDay, actor, reason: str) -> WorkDay:
     if workday.status not in (Status.PLANNED, Status.NOTICE_PUBLISHED):
         raise TransitionError(_("A day that has been held cannot be voided: its registrations and cases stand."))
     before = snapshot(workday)
-    workday.voided_at, workday.void_reason = timezone.now(), reason.strip()
-    workday.save(update_fields=["voided_at", "void_reason"])
+    workday.status, workday.voided_at, workday.void_reason = Status.VOIDED, timezone.now(), reason.strip()
+    workday.save(update_fields=["status", "voided_at", "void_reason"])
     record(instance=workday, actor=actor, action="voided", before=before, note=workday.void_reason)
     return workday

@@ -27,10 +27,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can_write_for_unit, is_supervisor, visible_units
 from history.selectors import timeline_for
+from lifecycle import TransitionError
 from units.models import DistrictLeader, Unit
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
 from workdays import services
-from workdays.errors import TransitionError
 from workdays.forms import (
     HOST_KINDS,
     BriefingForm,
@@ -46,7 +46,7 @@ from workdays.models import Disposition, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
 
-STATUS_PATH = list(Status)
+STATUS_PATH = [s for s in Status if s != Status.VOIDED]
 
 
 # --- Access --------------------------------------------------------------------------------------
@@ -230,7 +230,7 @@ class Allowed:
 
 
 def _allowed_actions(workday: WorkDay, user, today: datetime.date) -> dict[str, Allowed]:
-    if workday.voided_at:
+    if workday.status == Status.VOIDED:
         voided = Allowed(False, _("This Work Day was voided."))
         return dict.fromkeys(
             ("inform", "screening", "notice", "entries", "report", "forward", "results", "archive", "void"), voided
@@ -283,7 +283,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
     registrations = list(
         workday.registrations.select_related("category", "territory", "case").prefetch_related("petitioners")
     )
-    current = STATUS_PATH.index(workday.status)
+    current = STATUS_PATH.index(workday.status) if workday.status in STATUS_PATH else -1
     forms = forms or {}
     context = {
         "workday": workday,

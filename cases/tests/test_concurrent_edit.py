@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 
 from cases import handling
-from cases.handling import StaleVersion
 from cases.models import Case, CaseStatus
 from conftest import _make_user
+from lifecycle import StaleVersion
 from units.models import Category, Unit
 from workdays import services
 

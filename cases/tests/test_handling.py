@@ -6,12 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from cases import handling
-from cases.handling import StaleVersion
 from cases.models import CaseStatus
 from history.selectors import timeline_for
+from lifecycle import StaleVersion, TransitionError
 from units.models import Category, Unit
 from workdays import services
-from workdays.errors import TransitionError
 
 pytestmark = pytest.mark.django_db
 

@@ -49,7 +49,7 @@ def test_it_marks_a_voided_day(client, town_clerk, published_day):
 
     from workdays.models import WorkDay
 
-    WorkDay.objects.filter(pk=published_day.pk).update(voided_at=timezone.now(), void_reason="重复录入")
+    WorkDay.objects.filter(pk=published_day.pk).update(status="voided", voided_at=timezone.now(), void_reason="重复录入")
     _login(client, town_clerk)
     page = client.get(reverse("workdays_notice_poster", args=[published_day.pk])).content.decode()
     assert 'class="watermark"' in page

@@ -48,7 +48,7 @@ def test_it_offers_a_print_layout_for_an_a4_poster(client, published_day):
 
 
 def test_it_returns_404_for_a_voided_day(client, published_day):
-    WorkDay.objects.filter(pk=published_day.pk).update(voided_at=timezone.now(), void_reason="重复录入")
+    WorkDay.objects.filter(pk=published_day.pk).update(status="voided", voided_at=timezone.now(), void_reason="重复录入")
     assert client.get(reverse("public:notice", args=[published_day.pk])).status_code == 404
 
 

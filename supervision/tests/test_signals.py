@@ -5,12 +5,12 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from cases import handling
+from lifecycle import TransitionError
 from supervision import bulletins
 from supervision.metrics import PeriodError, parse_period, signals_for_period
 from supervision.models import Bulletin
 from supervision.tests.helpers import assign_case, referred_case
 from units.models import Unit
-from workdays.errors import TransitionError
 
 pytestmark = pytest.mark.django_db
 

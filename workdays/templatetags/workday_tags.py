@@ -11,6 +11,7 @@ STATUS_BADGE = {
     "reported": "ok",
     "results_published": "ok",
     "archived": "",
+    "voided": "bad",
 }
 
 

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from cases.models import Case, CaseStatus, Handling
 from history.selectors import timeline_for
+from lifecycle import TransitionError
 from units.models import Category, DistrictLeader, Unit
 from workdays import services
-from workdays.errors import TransitionError
 from workdays.models import Petitioner, Registration, Status, WorkDay
 from workdays.rules import flags_for
 

@@ -1,0 +1,126 @@
+"""How the API answers what went wrong, in one place (docs/api.md "Errors"): bad input is 400
+{"detail", "errors": {"field": ["message"]}}, never django-ninja's default 422; a refused transition
+or a stale version is 409; a permission refusal 403; an object the user may not see 404."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from lifecycle import TransitionError
+from xinfang.api_types import ApiError
+
+_handlers: list = []
+
+
+def _handles(exc_class):
+    def register(function):
+        _handlers.append((exc_class, function))
+        return function
+
+    return register
+
+
+def install(api: NinjaAPI) -> None:
+    for exc_class, function in _handlers:
+        api.add_exception_handler(exc_class, lambda request, exc, f=function: f(api, request, exc))
+
+
+def _field_name(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
+    # Keep the innermost named field: ("payload", "petitioners", 0, "id_number") -> "petitioners.0.id_number"
+    return ".".join(parts) or "__all__"
+
+
+def _message_for(item: dict) -> str:
+    """A message in the request's language for one pydantic error."""
+    kind = item.get("type", "")
+    if kind == "missing":
+        return _("This field is required.")
+    if kind == "value_error":
+        return str(item.get("msg", "")).removeprefix("Value error, ")
+    if kind.startswith("date"):
+        return _("Enter a valid date as YYYY-MM-DD.")
+    if kind.startswith("time"):
+        return _("Enter a valid time as HH:MM.")
+    if kind.startswith("datetime"):
+        return _("Enter a valid date and time.")
+    if kind.startswith("int") or kind.startswith("float"):
+        return _("Enter a whole number.")
+    if kind.startswith("bool"):
+        return _("Enter true or false.")
+    if kind.startswith("uuid"):
+        return _("Enter a valid UUID.")
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        return _("This value has the wrong type.")
+    if kind.startswith("string_too"):
+        return _("This text is too long.")
+    if kind == "json_invalid":
+        return _("The request body is not valid JSON.")
+    return _("Invalid value.")
+
+
+@_handles(ValidationError)
+def on_validation_error(api, request, exc: ValidationError):
+    errors: dict[str, list[str]] = {}
+    for item in exc.errors:
+        errors.setdefault(_field_name(item.get("loc", ())), []).append(_message_for(item))
+    return api.create_response(request, {"detail": _("The input is not valid."), "errors": errors}, status=400)
+
+
+@_handles(DjangoValidationError)
+def on_service_validation_error(api, request, exc: DjangoValidationError):
+    """A service refused bad input: 400 with its field messages."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": _("The input is not valid."), "errors": errors}, status=400)
+
+
+@_handles(TransitionError)
+def on_transition_error(api, request, exc: TransitionError):
+    """The object's state does not allow this action (or its version is stale): 409."""
+    return api.create_response(request, {"detail": exc.message}, status=409)
+
+
+@_handles(ApiError)
+def on_api_error(api, request, exc: ApiError):
+    body = {"detail": exc.detail}
+    if exc.status == 400:
+        body["errors"] = exc.errors
+    return api.create_response(request, body, status=exc.status)
+
+
+@_handles(Http404)
+def on_not_found(api, request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@_handles(PermissionDenied)
+def on_forbidden(api, request, exc):
+    return api.create_response(request, {"detail": _("You do not have permission to do this.")}, status=403)
+
+
+@_handles(AuthenticationError)
+def on_unauthenticated(api, request, exc):
+    return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
+
+
+@_handles(HttpError)
+def on_http_error(api, request, exc: HttpError):
+    if exc.status_code == 400:  # django-ninja could not parse the body
+        message = _("The request body is not valid JSON.")
+        return api.create_response(request, {"detail": message, "errors": {"__all__": [message]}}, status=400)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@_handles(OverflowError)
+@_handles(DataError)
+def on_out_of_range(api, request, exc):
+    """A number or text too large for the database column: bad input, not a server error. The
+    service's transaction has rolled back, so nothing changed."""
+    message = _("A number or a text in the request is too large.")
+    return api.create_response(request, {"detail": message, "errors": {"__all__": [message]}}, status=400)

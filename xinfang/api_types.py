@@ -1,0 +1,32 @@
+"""Types every API router shares: bounded ids and numbers, texts of a column's length, and the
+error a handler raises for a clean response (docs/api.md)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from ninja import Field
+
+# Bounds for numbers that arrive from outside, so a huge value is a 400 naming the field, not a
+# database error. Ids fit a 64-bit key; pages and counts have sane ceilings.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Page = Annotated[int, Field(ge=1, le=100_000)]
+Amount = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+class _TextOfLength:
+    """`Text[50]`: a string of at most 50 characters (the database column's length)."""
+
+    def __getitem__(self, length: int):
+        return Annotated[str, Field(max_length=length)]
+
+
+Text = _TextOfLength()
+
+
+class ApiError(Exception):
+    """Raised by API handlers for a clean error response: 400 with field errors, 404, 409."""
+
+    def __init__(self, status: int, detail: str, errors: dict[str, list[str]] | None = None):
+        super().__init__(detail)
+        self.status, self.detail, self.errors = status, detail, errors or {}
