@@ -12,10 +12,10 @@ from ninja import Field, Query, Router, Schema
 from cases import handling, pii
 from cases.models import Case, CaseStatus
 from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_overdue, visible_cases
+from cases.transitions import TABLE
 from history.labels import action_label
 from history.selectors import timeline_for
-from units.models import Unit
-from xinfang.api_types import ApiError, Id, Page, Text
+from xinfang.api_types import ApiError, Id, Page
 
 router = Router(tags=["cases"])
 
@@ -128,140 +128,38 @@ def case_detail(case: Case) -> dict:
     return {**case_out(case), "timeline": timeline}
 
 
-# --- Handling (R7–R10). Every write carries the case's version; a stale one is a 409. --------------
+# --- Handling (R7–R10): one route per step of the case's transition table, taking the step's input.
 
 
-class VersionIn(Schema):
-    version: Annotated[int, Field(ge=1, le=2**31 - 1)]
+def _handling_route(transition):
+    def act(request, case_id, payload):
+        case = access_case_by_id(request.user, case_id)
+        handling.perform(case, request.user, transition.name, payload)
+        # A unit that returned the case may no longer see it; it still gets the state its own
+        # action produced.
+        return case_detail(visible_cases(request.user).filter(pk=case.pk).first() or Case.objects.get(pk=case.pk))
+
+    act.__name__ = f"case_{transition.name}"
+    act.__doc__ = TABLE_DOCS.get(transition.name, "")
+    act.__annotations__ = {"case_id": Id, "payload": transition.input}
+    router.post(f"/{{case_id}}/{transition.slug}", response=CaseDetail, operation_id=act.__name__)(act)
 
 
-class AssignIn(VersionIn):
-    lead_unit_id: Id
-    assisting_unit_ids: list[Id] = []
+TABLE_DOCS = {
+    "assign": "交办 (joint office): the reply clock starts at delivery.",
+    "receive": "签收 (lead unit): records the signing; the deadline does not move.",
+    "reply": "答复 (lead unit; the host unit for self-handled cases).",
+    "return": "退回 (lead unit): back to the joint office with a reason; counts as a return.",
+    "assist_opinion": "协办意见 (assisting unit).",
+    "feedback": "Feedback to the citizen on a referred case (host unit, R8).",
+    "rate": "Quality rating of the latest reply (joint office).",
+    "revisit": "回访 (joint office).",
+    "close": "Close a replied or answered case (joint office).",
+    "void": "Void an entry made in error (joint office); it stays visible to the joint office.",
+}
 
-
-class ReceiveIn(VersionIn):
-    responsible_person: Text[50] = ""
-
-
-class ReasonIn(VersionIn):
-    reason: str
-
-
-class ContentIn(VersionIn):
-    content: str
-
-
-class ReplyIn(VersionIn):
-    content: str
-    concluded: bool
-    feedback_to_center: str = ""
-
-
-class RateIn(VersionIn):
-    acceptable: bool
-    reason: str = ""
-
-
-class RevisitIn(VersionIn):
-    reached: bool
-    satisfied: bool | None = None
-    confirms_reply: bool | None = None
-    note: str = ""
-
-
-def _units(field: str, ids: list[int]) -> list[Unit]:
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=ids)}
-    missing = [i for i in ids if i not in units]
-    if missing:
-        raise ApiError(400, _("The input is not valid."), {field: [_("Unknown unit: %(ids)s") % {"ids": ", ".join(map(str, missing))}]})
-    return [units[i] for i in ids]
-
-
-def _fresh(request, case_id: int) -> dict:
-    return get_case(request, case_id)
-
-
-@router.post("/{case_id}/assign", response=CaseDetail)
-def assign_case(request, case_id: Id, payload: AssignIn):
-    case = access_case_by_id(request.user, case_id)
-    lead = _units("lead_unit_id", [payload.lead_unit_id])[0]
-    handling.case_assign(
-        case=case, actor=request.user, version=payload.version, lead_unit=lead,
-        assisting_units=_units("assisting_unit_ids", payload.assisting_unit_ids),
-    )
-    return _fresh(request, case_id)
-
-
-@router.post("/{case_id}/receive", response=CaseDetail)
-def receive_case(request, case_id: Id, payload: ReceiveIn):
-    case = access_case_by_id(request.user, case_id)
-    handling.case_receive(case=case, actor=request.user, version=payload.version, responsible_person=payload.responsible_person)
-    return _fresh(request, case_id)
-
-
-@router.post("/{case_id}/return", response=CaseDetail)
-def return_case(request, case_id: Id, payload: ReasonIn):
-    case = access_case_by_id(request.user, case_id)
-    case = handling.case_return(case=case, actor=request.user, version=payload.version, reason=payload.reason)
-    # The returning unit no longer leads the case and may not see it again; it still gets the
-    # state its own action produced.
-    return case_detail(case)
-
-
-@router.post("/{case_id}/assist-opinion", response=CaseDetail)
-def assist_opinion(request, case_id: Id, payload: ContentIn):
-    case = access_case_by_id(request.user, case_id)
-    handling.case_assist_opinion(case=case, actor=request.user, version=payload.version, content=payload.content)
-    return _fresh(request, case_id)
-
-
-@router.post("/{case_id}/feedback", response=CaseDetail)
-def feedback(request, case_id: Id, payload: ContentIn):
-    case = access_case_by_id(request.user, case_id)
-    handling.case_feedback(case=case, actor=request.user, version=payload.version, content=payload.content)
-    return _fresh(request, case_id)
-
-
-@router.post("/{case_id}/reply", response=CaseDetail)
-def reply(request, case_id: Id, payload: ReplyIn):
-    case = access_case_by_id(request.user, case_id)
-    handling.case_reply(
-        case=case, actor=request.user, version=payload.version, content=payload.content,
-        concluded=payload.concluded, feedback_to_center=payload.feedback_to_center,
-    )
-    return _fresh(request, case_id)
-
-
-@router.post("/{case_id}/rate", response=CaseDetail)
-def rate(request, case_id: Id, payload: RateIn):
-    case = access_case_by_id(request.user, case_id)
-    handling.case_rate(case=case, actor=request.user, version=payload.version, acceptable=payload.acceptable, reason=payload.reason)
-    return _fresh(request, case_id)
-
-
-@router.post("/{case_id}/revisit", response=CaseDetail)
-def revisit(request, case_id: Id, payload: RevisitIn):
-    case = access_case_by_id(request.user, case_id)
-    handling.case_revisit(
-        case=case, actor=request.user, version=payload.version, reached=payload.reached,
-        satisfied=payload.satisfied, confirms_reply=payload.confirms_reply, note=payload.note,
-    )
-    return _fresh(request, case_id)
-
-
-@router.post("/{case_id}/close", response=CaseDetail)
-def close(request, case_id: Id, payload: VersionIn):
-    case = access_case_by_id(request.user, case_id)
-    handling.case_close(case=case, actor=request.user, version=payload.version)
-    return _fresh(request, case_id)
-
-
-@router.post("/{case_id}/void", response=CaseDetail)
-def void(request, case_id: Id, payload: ReasonIn):
-    case = access_case_by_id(request.user, case_id)
-    handling.case_void(case=case, actor=request.user, version=payload.version, reason=payload.reason)
-    return _fresh(request, case_id)
+for _transition in TABLE:
+    _handling_route(_transition)
 
 
 class PetitionerFull(Schema):

@@ -15,29 +15,34 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import can_write_for_unit, is_supervisor
+from cases.inputs import VersionIn
 from cases.models import (
+    RECEIVE_WORKDAYS,
     REPLY_WORKDAYS,
     Assignment,
     AssistOpinion,
     Case,
-    CaseStatus,
     CitizenFeedback,
     Handling,
     Reply,
     Revisit,
 )
+from cases.transitions import TABLE
 from history.services import diff, record, snapshot
-from lifecycle import StaleVersion, TransitionError
+from lifecycle import StaleVersion, Transition
 from units.models import Unit, UnitKind
 from workcal.calendar import add_workdays
 
 ASSIGNABLE_KINDS = (UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT)
 
 
-def _lock(case: Case, version: int | None) -> Case:
+def _begin(case: Case, actor, version: int | None, name: str) -> tuple[Case, Transition]:
+    """Lock the case, then ask its transition table: 403 for a user the step is not for, 409 for a
+    stale version or a status or guard that refuses it."""
     # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to lead_unit.
     fresh = Case.objects.select_for_update(of=("self",)).select_related("workday", "host_unit", "lead_unit", "category").get(pk=case.pk)
+    if not TABLE[name].who(actor, fresh):
+        raise PermissionDenied
     if version is None:
         raise ValidationError({"version": [_("The case version is required.")]})
     if fresh.version != version:
@@ -45,15 +50,17 @@ def _lock(case: Case, version: int | None) -> Case:
             _("This case was changed by someone else in the meantime (version %(theirs)s, yours %(yours)s). Reload it and try again.")
             % {"theirs": fresh.version, "yours": version}
         )
-    return fresh
+    return fresh, TABLE.check(fresh, actor, name)
 
 
-def _save(case: Case, before: dict, actor, action: str, note: str = "", extra: dict | None = None) -> Case:
+def _save(case: Case, before: dict, actor, transition: Transition, note: str = "", extra: dict | None = None) -> Case:
+    if transition.target is not None:
+        case.status = transition.target
     case.version += 1
     case.save()
     changes = {k: v for k, v in diff(before, snapshot(case)).items() if k != "version"}
     changes.update(extra or {})
-    record(instance=case, actor=actor, action=action, changes=changes, note=note)
+    record(instance=case, actor=actor, action=transition.action, changes=changes, note=note)
     return case
 
 
@@ -64,9 +71,9 @@ def _require_text(field: str, value: str, message: str) -> str:
     return value
 
 
-def _require_not_voided(case: Case) -> None:
-    if case.status == CaseStatus.VOIDED:
-        raise TransitionError(_("This case was voided."))
+def perform(case: Case, actor, name: str, data: VersionIn):
+    """Run the handling step `name` with its parsed input: what the page and the API both call."""
+    return SERVICES[name](case=case, actor=actor, **data.arguments())
 
 
 def routing_proposal(case: Case) -> tuple[Unit | None, list[Unit]]:
@@ -81,10 +88,7 @@ def routing_proposal(case: Case) -> tuple[Unit | None, list[Unit]]:
 @transaction.atomic
 def case_assign(*, case: Case, actor, version: int, lead_unit: Unit | None, assisting_units: Iterable[Unit] = ()) -> Case:
     """交办: the joint office hands the case to a lead unit; the clock starts now (at delivery)."""
-    if not is_supervisor(actor):
-        raise PermissionDenied
-    case = _lock(case, version)
-    _require_not_voided(case)
+    case, step = _begin(case, actor, version, "assign")
     assisting = list(assisting_units)
     errors: dict[str, list[str]] = {}
     if lead_unit is None:
@@ -99,8 +103,6 @@ def case_assign(*, case: Case, actor, version: int, lead_unit: Unit | None, assi
         errors["assisting_unit_ids"] = [_("Assisting units are towns, streets or departments.")]
     if errors:
         raise ValidationError(errors)
-    if case.status != CaseStatus.AWAITING_ASSIGNMENT:
-        raise TransitionError(_("Only a case awaiting assignment can be assigned."))
     before = snapshot(case)
     now = timezone.now()
     due = add_workdays(timezone.localdate(now), REPLY_WORKDAYS)
@@ -110,38 +112,24 @@ def case_assign(*, case: Case, actor, version: int, lead_unit: Unit | None, assi
     case.assisting_units.set(assisting)
     case.clock_start = timezone.localdate(now)
     case.due_date, case.due_provisional = due.date, due.provisional
-    case.status = CaseStatus.ASSIGNED
-    return _save(case, before, actor, "assigned", extra={"assisting_units": [None, [u.name for u in assisting]]})
-
-
-def _require_lead(actor, case: Case) -> None:
-    """Only the lead unit's own clerks act as the lead (the joint office assigns, it does not handle)."""
-    if case.lead_unit is None or actor.unit_id != case.lead_unit_id or not can_write_for_unit(actor, case.lead_unit):
-        raise PermissionDenied
+    return _save(case, before, actor, step, extra={"assisting_units": [None, [u.name for u in assisting]]})
 
 
 @transaction.atomic
 def case_receive(*, case: Case, actor, version: int, responsible_person: str = "") -> Case:
     """签收: the lead unit acknowledges the assignment. The deadline does not move."""
-    case = _lock(case, version)
-    _require_lead(actor, case)
-    if case.status != CaseStatus.ASSIGNED:
-        raise TransitionError(_("Only an assigned case can be signed for."))
-    assignment = case.current_assignment
-    if assignment.received_at is not None:
-        raise TransitionError(_("This assignment was already signed for."))
+    case, step = _begin(case, actor, version, "receive")
     before = snapshot(case)
+    assignment = case.current_assignment
     assignment.received_at, assignment.received_by = timezone.now(), actor
     assignment.save(update_fields=["received_at", "received_by"])
     case.responsible_person = (responsible_person or "").strip() or actor.display_name
     case.responsible_user = actor
-    return _save(case, before, actor, "received", extra={"received_late": [None, receive_is_late(assignment)]})
+    return _save(case, before, actor, step, extra={"received_late": [None, receive_is_late(assignment)]})
 
 
 def receive_is_late(assignment: Assignment) -> bool:
     """Signing later than 1 working day after delivery is flagged (it does not move the deadline)."""
-    from cases.models import RECEIVE_WORKDAYS
-
     limit = add_workdays(timezone.localdate(assignment.delivered_at), RECEIVE_WORKDAYS).date
     signed = timezone.localdate(assignment.received_at) if assignment.received_at else timezone.localdate()
     return signed > limit
@@ -150,72 +138,59 @@ def receive_is_late(assignment: Assignment) -> bool:
 @transaction.atomic
 def case_return(*, case: Case, actor, version: int, reason: str) -> Case:
     """退回: the lead unit sends the case back to the joint office with a reason; it counts as a return."""
-    case = _lock(case, version)
-    _require_lead(actor, case)
+    case, step = _begin(case, actor, version, "return")
     reason = _require_text("reason", reason, _("Give the reason for returning the case."))
-    if case.status != CaseStatus.ASSIGNED:
-        raise TransitionError(_("Only an assigned case can be returned."))
     before = snapshot(case)
     assignment = case.current_assignment
     now = timezone.now()
     assignment.returned_at, assignment.returned_by, assignment.return_reason = now, actor, reason
     assignment.overdue_when_returned = timezone.localdate(now) > assignment.due_date
     assignment.save(update_fields=["returned_at", "returned_by", "return_reason", "overdue_when_returned"])
-    case.status = CaseStatus.AWAITING_ASSIGNMENT
     case.lead_unit = None
     case.assisting_units.clear()
     case.clock_start = case.due_date = None
     case.due_provisional = False
     case.return_count += 1
-    return _save(case, before, actor, "returned", note=reason)
+    return _save(case, before, actor, step, note=reason)
 
 
 @transaction.atomic
 def case_assist_opinion(*, case: Case, actor, version: int, content: str) -> AssistOpinion:
     """协办意见: an assisting unit records its opinion for the lead unit."""
-    case = _lock(case, version)
-    unit = actor.unit
-    if unit is None or not case.assisting_units.filter(pk=unit.pk).exists() or not can_write_for_unit(actor, unit):
-        raise PermissionDenied
+    case, step = _begin(case, actor, version, "assist_opinion")
     content = _require_text("content", content, _("Write the assisting opinion."))
-    if case.status != CaseStatus.ASSIGNED:
-        raise TransitionError(_("Assisting opinions are recorded while the case is being handled."))
+    unit = actor.unit
     opinion = AssistOpinion.objects.create(case=case, unit=unit, content=content, created_at=timezone.now(), created_by=actor)
-    _save(case, snapshot(case), actor, "assist_opinion", extra={"assist_opinion": [None, f"{unit.name}：{content[:60]}"]})
+    _save(case, snapshot(case), actor, step, extra={"assist_opinion": [None, f"{unit.name}：{content[:60]}"]})
     return opinion
 
 
 @transaction.atomic
 def case_feedback(*, case: Case, actor, version: int, content: str) -> CitizenFeedback:
     """The host unit's feedback to the citizen on a referred matter (R8)."""
-    case = _lock(case, version)
-    if not can_write_for_unit(actor, case.host_unit):
-        raise PermissionDenied
-    _require_not_voided(case)
+    case, step = _begin(case, actor, version, "feedback")
     content = _require_text("content", content, _("Write the feedback given to the citizen."))
-    if case.handling != Handling.ASSIGNED:
-        raise TransitionError(_("Feedback is recorded for matters referred to the joint office; reply to self-handled cases instead."))
     before = snapshot(case)
     feedback = CitizenFeedback.objects.create(case=case, content=content, created_at=timezone.now(), created_by=actor)
     if case.feedback_at is None:
         case.feedback_at = feedback.created_at
-    _save(case, before, actor, "feedback_given", note=content[:200])
+    _save(case, before, actor, step, note=content[:200])
     return feedback
 
 
 @transaction.atomic
-def case_reply(*, case: Case, actor, version: int, content: str, concluded: bool, feedback_to_center: str = "") -> Reply:
+def case_reply(
+    *, case: Case, actor, version: int, content: str, concluded: bool | None, feedback_to_center: str = ""
+) -> Reply:
     """答复: the lead unit (the host unit for self-handled cases) replies to the citizen. The on-time
     fact is frozen with the reply."""
-    case = _lock(case, version)
-    if case.status not in (CaseStatus.HANDLING, CaseStatus.ASSIGNED) or case.lead_unit is None:
-        _require_not_voided(case)
-        raise TransitionError(_("Only a case being handled can be replied to."))
-    _require_lead(actor, case)
+    case, step = _begin(case, actor, version, "reply")
     errors: dict[str, list[str]] = {}
     if not (content or "").strip():
         errors["content"] = [_("Write the reply given to the citizen.")]
-    if case.handling == Handling.ASSIGNED and not concluded and not (feedback_to_center or "").strip():
+    if concluded is None:
+        errors["concluded"] = [_("State whether the matter is resolved.")]
+    elif case.handling == Handling.ASSIGNED and not concluded and not (feedback_to_center or "").strip():
         errors["feedback_to_center"] = [
             _("A case that cannot be concluded needs written feedback to the complaint centre.")
         ]
@@ -227,45 +202,43 @@ def case_reply(*, case: Case, actor, version: int, content: str, concluded: bool
         case=case,
         unit=case.lead_unit,
         content=content.strip(),
-        concluded=bool(concluded),
-        feedback_to_center=(feedback_to_center or "").strip(),
+        concluded=concluded,
+        # The written feedback to the complaint centre is for assigned cases (R9).
+        feedback_to_center=(feedback_to_center or "").strip() if case.handling == Handling.ASSIGNED else "",
         replied_at=now,
         replied_by=actor,
         due_date=case.due_date,
         on_time=timezone.localdate(now) <= case.due_date,
     )
-    case.status = CaseStatus.REPLIED
     case.replied_at = now
-    _save(case, before, actor, "replied", note=reply.content[:200])
+    _save(case, before, actor, step, note=reply.content[:200])
     return reply
 
 
 @transaction.atomic
-def case_rate(*, case: Case, actor, version: int, acceptable: bool, reason: str = "") -> Reply:
+def case_rate(*, case: Case, actor, version: int, acceptable: bool | None, reason: str = "") -> Reply:
     """The joint office rates the quality of the latest reply; "not acceptable" needs a reason."""
-    if not is_supervisor(actor):
-        raise PermissionDenied
-    case = _lock(case, version)
-    reply = case.replies.order_by("-replied_at", "-id").first()
-    if reply is None:
-        raise TransitionError(_("There is no reply to rate yet."))
+    case, step = _begin(case, actor, version, "rate")
+    if acceptable is None:
+        raise ValidationError({"acceptable": [_("Choose acceptable or not acceptable.")]})
     if not acceptable:
         reason = _require_text("reason", reason, _("Give the reason why the reply is not acceptable."))
-    reply.acceptable, reply.rating_reason, reply.rated_at, reply.rated_by = bool(acceptable), (reason or "").strip(), timezone.now(), actor
+    reply = case.replies.order_by("-replied_at", "-id").first()
+    reply.acceptable, reply.rating_reason, reply.rated_at, reply.rated_by = acceptable, (reason or "").strip(), timezone.now(), actor
     reply.save(update_fields=["acceptable", "rating_reason", "rated_at", "rated_by"])
-    _save(case, snapshot(case), actor, "rated", note=reply.rating_reason, extra={"acceptable": [None, reply.acceptable]})
+    _save(case, snapshot(case), actor, step, note=reply.rating_reason, extra={"acceptable": [None, reply.acceptable]})
     return reply
 
 
 @transaction.atomic
 def case_revisit(
-    *, case: Case, actor, version: int, reached: bool, satisfied: bool | None = None, confirms_reply: bool | None = None, note: str = ""
+    *, case: Case, actor, version: int, reached: bool | None, satisfied: bool | None = None,
+    confirms_reply: bool | None = None, note: str = "",
 ) -> Revisit:
     """回访: the joint office calls the citizen back, on any case."""
-    if not is_supervisor(actor):
-        raise PermissionDenied
-    case = _lock(case, version)
-    _require_not_voided(case)
+    case, step = _begin(case, actor, version, "revisit")
+    if reached is None:
+        raise ValidationError({"reached": [_("State whether the citizen was reached.")]})
     if reached and (satisfied is None or confirms_reply is None):
         raise ValidationError(
             {"satisfied" if satisfied is None else "confirms_reply": [_("Record what the citizen said when reached.")]}
@@ -277,7 +250,7 @@ def case_revisit(
         created_at=timezone.now(), created_by=actor,
     )
     _save(
-        case, snapshot(case), actor, "revisited", note=revisit.note,
+        case, snapshot(case), actor, step, note=revisit.note,
         extra={"revisit": [None, {"reached": reached, "satisfied": satisfied, "confirms_reply": confirms_reply}]},
     )
     return revisit
@@ -286,27 +259,31 @@ def case_revisit(
 @transaction.atomic
 def case_close(*, case: Case, actor, version: int) -> Case:
     """The joint office closes a replied (or answered-on-the-spot) case."""
-    if not is_supervisor(actor):
-        raise PermissionDenied
-    case = _lock(case, version)
-    if case.status not in (CaseStatus.REPLIED, CaseStatus.ANSWERED):
-        raise TransitionError(_("Only a replied case can be closed."))
+    case, step = _begin(case, actor, version, "close")
     before = snapshot(case)
-    case.status = CaseStatus.CLOSED
     case.closed_at = timezone.now()
-    return _save(case, before, actor, "closed")
+    return _save(case, before, actor, step)
 
 
 @transaction.atomic
 def case_void(*, case: Case, actor, version: int, reason: str) -> Case:
     """Voiding is only for an entry made in error; the case stays visible to the joint office."""
-    if not is_supervisor(actor):
-        raise PermissionDenied
-    case = _lock(case, version)
+    case, step = _begin(case, actor, version, "void")
     reason = _require_text("reason", reason, _("Give the reason for voiding this entry."))
-    if case.status in (CaseStatus.VOIDED, CaseStatus.CLOSED):
-        raise TransitionError(_("A closed or voided case cannot be voided."))
     before = snapshot(case)
-    case.status = CaseStatus.VOIDED
     case.voided_at, case.void_reason = timezone.now(), reason
-    return _save(case, before, actor, "voided", note=reason)
+    return _save(case, before, actor, step, note=reason)
+
+
+SERVICES = {
+    "assign": case_assign,
+    "receive": case_receive,
+    "reply": case_reply,
+    "return": case_return,
+    "assist_opinion": case_assist_opinion,
+    "feedback": case_feedback,
+    "rate": case_rate,
+    "revisit": case_revisit,
+    "close": case_close,
+    "void": case_void,
+}

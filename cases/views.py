@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,7 +26,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_write_for_unit, is_supervisor, visible_units
+from accounts.access import is_supervisor, visible_units
 from cases import handling
 from cases.forms import (
     AssignForm,
@@ -46,11 +45,13 @@ from cases.forms import (
     apply_service_errors,
     assignable_units,
 )
-from cases.models import OPEN_STATUSES, Assignment, Case, CaseStatus, Handling
+from cases.models import OPEN_STATUSES, Case, CaseStatus, Handling
 from cases.pii import masked_petitioners, may_view_personal_data, reveal_personal_data
 from cases.selectors import CaseFilters, access_case_by_id, due_soon_limit, filter_cases, is_overdue, visible_cases
+from cases.transitions import TABLE
 from history.selectors import timeline_for
 from lifecycle import StaleVersion, TransitionError
+from lifecycle.inputs import parse
 from workdays.models import Petitioner
 from workdays.selectors import visible_workdays
 
@@ -67,177 +68,55 @@ LIST_FIELDS = (
 )
 
 
-# --- Who the user is for this case -------------------------------------------------------------------
+# --- The handling actions: what the case's transition table allows, as forms on the page ------------
 
 
 @dataclass(frozen=True)
-class Roles:
-    supervisor: bool = False  # the joint office
-    lead: bool = False  # a clerk of the lead unit
-    assisting: bool = False  # a clerk of an assisting unit
-    host: bool = False  # a clerk of the unit whose Work Day registered the matter
+class Panel:
+    """How the case page shows one step of cases/transitions.py: its title, button, message on
+    success and form. Whether it is shown is the table's answer, never the page's."""
 
-
-def roles_for(user, case: Case, assisting_unit_ids: set[int]) -> Roles:
-    unit = user.unit
-    own_clerk = unit is not None and not is_supervisor(user) and can_write_for_unit(user, unit)
-    return Roles(
-        supervisor=is_supervisor(user),
-        lead=own_clerk and unit.pk == case.lead_unit_id,
-        assisting=own_clerk and unit.pk in assisting_unit_ids,
-        host=own_clerk and unit.pk == case.host_unit_id,
-    )
-
-
-# --- The handling actions ----------------------------------------------------------------------------
-
-
-@dataclass
-class Facts:
-    """What decides whether an action is offered, besides the user's role."""
-
-    case: Case
-    has_reply: bool
-    current_assignment: Assignment | None
-
-
-@dataclass(frozen=True)
-class Action:
     name: str
     title: str
     button: str
     done: str
     form: type[VersionForm]
-    allowed: Callable[[Roles], bool]
-    offered: Callable[[Facts], bool]
-    perform: Callable[[Case, object, forms.Form], object]
     form_kwargs: Callable[[Case], dict] = field(default=lambda case: {})
     danger: bool = False
 
     def make_form(self, case: Case, data=None, initial: dict | None = None) -> VersionForm:
         return self.form(
-            data,
-            initial={"version": case.version, **(initial or {})},
-            auto_id=f"{self.name}_%s",
-            **self.form_kwargs(case),
+            data, initial={"version": case.version, **(initial or {})}, auto_id=f"{self.name}_%s", **self.form_kwargs(case)
         )
 
 
-def _assign(case, actor, form):
-    return handling.case_assign(
-        case=case, actor=actor, version=form.cleaned_data["version"],
-        lead_unit=form.lead_unit(), assisting_units=form.assisting_units(),
-    )
-
-
-def _reply(case, actor, form):
-    data = form.cleaned_data
-    return handling.case_reply(
-        case=case, actor=actor, version=data["version"], content=data["content"],
-        concluded=data["concluded"], feedback_to_center=data.get("feedback_to_center", ""),
-    )
-
-
-def _revisit(case, actor, form):
-    data = form.cleaned_data
-    return handling.case_revisit(
-        case=case, actor=actor, version=data["version"], reached=data["reached"],
-        satisfied=data["satisfied"], confirms_reply=data["confirms_reply"], note=data["note"],
-    )
-
-
-def _not_voided(facts: Facts) -> bool:
-    return facts.case.status != CaseStatus.VOIDED
-
-
-ACTIONS: dict[str, Action] = {
-    a.name: a
-    for a in (
-        Action(
-            "assign", gettext_lazy("Assign"), gettext_lazy("Assign"), gettext_lazy("Assigned."), AssignForm,
-            allowed=lambda r: r.supervisor,
-            offered=lambda f: f.case.status == CaseStatus.AWAITING_ASSIGNMENT,
-            perform=_assign,
+PANELS: dict[str, Panel] = {
+    p.name: p
+    for p in (
+        Panel("assign", gettext_lazy("Assign"), gettext_lazy("Assign"), gettext_lazy("Assigned."), AssignForm),
+        Panel(
+            "receive", gettext_lazy("Sign for the assignment"), gettext_lazy("Sign for it"), gettext_lazy("Signed for."), ReceiveForm
         ),
-        Action(
-            "receive", gettext_lazy("Sign for the assignment"), gettext_lazy("Sign for it"), gettext_lazy("Signed for."),
-            ReceiveForm,
-            allowed=lambda r: r.lead,
-            offered=lambda f: f.case.status == CaseStatus.ASSIGNED
-            and f.current_assignment is not None
-            and f.current_assignment.received_at is None,
-            perform=lambda case, actor, form: handling.case_receive(
-                case=case, actor=actor, version=form.cleaned_data["version"],
-                responsible_person=form.cleaned_data["responsible_person"],
-            ),
-        ),
-        Action(
+        Panel(
             "reply", gettext_lazy("Reply"), gettext_lazy("Submit the reply"), gettext_lazy("Replied."), ReplyForm,
-            allowed=lambda r: r.lead,
-            offered=lambda f: f.case.status in (CaseStatus.HANDLING, CaseStatus.ASSIGNED),
-            perform=_reply,
             form_kwargs=lambda case: {"assigned": case.handling == Handling.ASSIGNED},
         ),
-        Action(
+        Panel(
             "return", gettext_lazy("Return to the joint office"), gettext_lazy("Return the case"),
-            gettext_lazy("Returned to the joint office."), ReturnForm,
-            allowed=lambda r: r.lead,
-            offered=lambda f: f.case.status == CaseStatus.ASSIGNED,
-            perform=lambda case, actor, form: handling.case_return(
-                case=case, actor=actor, version=form.cleaned_data["version"], reason=form.cleaned_data["reason"]
-            ),
-            danger=True,
+            gettext_lazy("Returned to the joint office."), ReturnForm, danger=True,
         ),
-        Action(
+        Panel(
             "assist_opinion", gettext_lazy("Assisting opinion"), gettext_lazy("Record the opinion"),
             gettext_lazy("Assisting opinion recorded."), AssistOpinionForm,
-            allowed=lambda r: r.assisting,
-            offered=lambda f: f.case.status == CaseStatus.ASSIGNED,
-            perform=lambda case, actor, form: handling.case_assist_opinion(
-                case=case, actor=actor, version=form.cleaned_data["version"], content=form.cleaned_data["content"]
-            ),
         ),
-        Action(
+        Panel(
             "feedback", gettext_lazy("Feedback to the citizen"), gettext_lazy("Record the feedback"),
             gettext_lazy("Feedback to the citizen recorded."), FeedbackForm,
-            allowed=lambda r: r.host,
-            offered=lambda f: f.case.handling == Handling.ASSIGNED
-            and f.case.status not in (CaseStatus.CLOSED, CaseStatus.VOIDED),
-            perform=lambda case, actor, form: handling.case_feedback(
-                case=case, actor=actor, version=form.cleaned_data["version"], content=form.cleaned_data["content"]
-            ),
         ),
-        Action(
-            "rate", gettext_lazy("Rate the reply"), gettext_lazy("Save the rating"), gettext_lazy("Reply rated."), RateForm,
-            allowed=lambda r: r.supervisor,
-            offered=lambda f: f.has_reply and _not_voided(f),
-            perform=lambda case, actor, form: handling.case_rate(
-                case=case, actor=actor, version=form.cleaned_data["version"],
-                acceptable=form.cleaned_data["acceptable"], reason=form.cleaned_data["reason"],
-            ),
-        ),
-        Action(
-            "revisit", gettext_lazy("Revisit"), gettext_lazy("Record the revisit"), gettext_lazy("Revisit recorded."),
-            RevisitForm,
-            allowed=lambda r: r.supervisor,
-            offered=_not_voided,
-            perform=_revisit,
-        ),
-        Action(
-            "close", pgettext_lazy("case action", "Close"), gettext_lazy("Close the case"), gettext_lazy("Closed."), CloseForm,
-            allowed=lambda r: r.supervisor,
-            offered=lambda f: f.case.status in (CaseStatus.REPLIED, CaseStatus.ANSWERED),
-            perform=lambda case, actor, form: handling.case_close(case=case, actor=actor, version=form.cleaned_data["version"]),
-        ),
-        Action(
-            "void", gettext_lazy("Void"), gettext_lazy("Void this entry"), gettext_lazy("Voided."), VoidForm,
-            allowed=lambda r: r.supervisor,
-            offered=lambda f: f.case.status not in (CaseStatus.VOIDED, CaseStatus.CLOSED),
-            perform=lambda case, actor, form: handling.case_void(
-                case=case, actor=actor, version=form.cleaned_data["version"], reason=form.cleaned_data["reason"]
-            ),
-            danger=True,
-        ),
+        Panel("rate", gettext_lazy("Rate the reply"), gettext_lazy("Save the rating"), gettext_lazy("Reply rated."), RateForm),
+        Panel("revisit", gettext_lazy("Revisit"), gettext_lazy("Record the revisit"), gettext_lazy("Revisit recorded."), RevisitForm),
+        Panel("close", pgettext_lazy("case action", "Close"), gettext_lazy("Close the case"), gettext_lazy("Closed."), CloseForm),
+        Panel("void", gettext_lazy("Void"), gettext_lazy("Void this entry"), gettext_lazy("Voided."), VoidForm, danger=True),
     )
 }
 
@@ -285,22 +164,20 @@ def _render_detail(
             handling.receive_is_late(assignment) if assignment.received_at or open_unsigned else False
         )
     replies = list(case.replies.select_related("unit", "replied_by", "rated_by"))
-    roles = roles_for(user, case, {u.pk for u in assisting})
-    facts = Facts(case=case, has_reply=bool(replies), current_assignment=current)
-
     panels = []
     routing_note = ""
-    for action in ACTIONS.values():
-        if failed and failed[0] == action.name:
+    offered = {t.name for t in TABLE.available(case, user)}
+    for name, panel in PANELS.items():
+        if failed and failed[0] == name:
             form = failed[1]
-        elif action.allowed(roles) and action.offered(facts):
+        elif name in offered:
             initial = {}
-            if action.name == "assign":
+            if name == "assign":
                 initial, routing_note = _routing_note(case)
-            form = action.make_form(case, initial=initial)
+            form = panel.make_form(case, initial=initial)
         else:
             continue
-        panels.append({"action": action, "form": form, "url": reverse(f"cases:{action.name}", args=[case.pk])})
+        panels.append({"action": panel, "form": form, "url": reverse(f"cases:{name}", args=[case.pk])})
 
     revealed = petitioners is not None
     return render(
@@ -347,97 +224,41 @@ def personal_data(request: HttpRequest, case_id: int) -> HttpResponse:
     return _render_detail(request, case, petitioners=reveal_personal_data(case=case, actor=request.user))
 
 
-def _act(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
-    """Run one handling action: field errors re-render the page (400); a refused transition or a
-    stale version is a message on the case's page; nothing is changed in either case."""
-    action = ACTIONS[name]
+@require_POST
+@login_required
+def act(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
+    """Run one step of the case's transition table: 403 or 409 (with the reason on the case's page)
+    before the form is read when the table refuses it; field errors re-render the page (400); a
+    stale version shows the case as it is now with what the user typed kept (409)."""
+    panel = PANELS[name]
     case = access_case_by_id(request.user, case_id)
-    if not action.allowed(roles_for(request.user, case, set(case.assisting_units.values_list("id", flat=True)))):
-        raise PermissionDenied
-    form = action.make_form(case, request.POST)
-    if form.is_valid():
+    try:
+        TABLE.check(case, request.user, name)
+        form = panel.make_form(case, request.POST)
+        if not form.is_valid():
+            return _render_detail(request, case, failed=(name, form), status=400)
         try:
-            action.perform(case, request.user, form)
+            data = parse(TABLE[name].input, {k: v for k, v in form.cleaned_data.items() if k != "confirm"})
+            handling.perform(case, request.user, name, data)
         except ValidationError as exc:
             apply_service_errors(form, exc)
-        except StaleVersion as exc:
-            # Someone changed the case meanwhile. Show it as it is now, with what this user typed
-            # kept in the form (now carrying the current version) so nothing typed is lost.
-            messages.error(request, exc.message)
-            current = access_case_by_id(request.user, case_id)
-            data = request.POST.copy()
-            data["version"] = str(current.version)
-            return _render_detail(request, current, failed=(name, action.make_form(current, data)), status=409)
-        except TransitionError as exc:
-            messages.error(request, exc.message)
-            return redirect("cases:detail", case.pk)
-        else:
-            messages.success(request, action.done)
-            # A unit that returned a case may no longer see it.
-            if visible_cases(request.user).filter(pk=case.pk).exists():
-                return redirect("cases:detail", case.pk)
-            return redirect("cases:list")
-    return _render_detail(request, case, failed=(name, form), status=400)
-
-
-@require_POST
-@login_required
-def assign(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "assign")
-
-
-@require_POST
-@login_required
-def receive(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "receive")
-
-
-@require_POST
-@login_required
-def return_case(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "return")
-
-
-@require_POST
-@login_required
-def assist_opinion(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "assist_opinion")
-
-
-@require_POST
-@login_required
-def feedback(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "feedback")
-
-
-@require_POST
-@login_required
-def reply(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "reply")
-
-
-@require_POST
-@login_required
-def rate(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "rate")
-
-
-@require_POST
-@login_required
-def revisit(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "revisit")
-
-
-@require_POST
-@login_required
-def close(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "close")
-
-
-@require_POST
-@login_required
-def void(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _act(request, case_id, "void")
+            return _render_detail(request, case, failed=(name, form), status=400)
+    except StaleVersion as exc:
+        # Someone changed the case meanwhile. Show it as it is now, with what this user typed
+        # kept in the form (now carrying the current version) so nothing typed is lost.
+        messages.error(request, exc.message)
+        current = access_case_by_id(request.user, case_id)
+        data = request.POST.copy()
+        data["version"] = str(current.version)
+        return _render_detail(request, current, failed=(name, panel.make_form(current, data)), status=409)
+    except TransitionError as exc:
+        messages.error(request, exc.message)
+        return _render_detail(request, access_case_by_id(request.user, case_id), status=409)
+    messages.success(request, panel.done)
+    # A unit that returned a case may no longer see it.
+    if visible_cases(request.user).filter(pk=case.pk).exists():
+        return redirect("cases:detail", case.pk)
+    return redirect("cases:list")
 
 
 # --- The ledger --------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from lifecycle import TransitionError
+from lifecycle.inputs import message_for
 from xinfang.api_types import ApiError
 
 _handlers: list = []
@@ -37,39 +38,11 @@ def _field_name(loc) -> str:
     return ".".join(parts) or "__all__"
 
 
-def _message_for(item: dict) -> str:
-    """A message in the request's language for one pydantic error."""
-    kind = item.get("type", "")
-    if kind == "missing":
-        return _("This field is required.")
-    if kind == "value_error":
-        return str(item.get("msg", "")).removeprefix("Value error, ")
-    if kind.startswith("date"):
-        return _("Enter a valid date as YYYY-MM-DD.")
-    if kind.startswith("time"):
-        return _("Enter a valid time as HH:MM.")
-    if kind.startswith("datetime"):
-        return _("Enter a valid date and time.")
-    if kind.startswith("int") or kind.startswith("float"):
-        return _("Enter a whole number.")
-    if kind.startswith("bool"):
-        return _("Enter true or false.")
-    if kind.startswith("uuid"):
-        return _("Enter a valid UUID.")
-    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
-        return _("This value has the wrong type.")
-    if kind.startswith("string_too"):
-        return _("This text is too long.")
-    if kind == "json_invalid":
-        return _("The request body is not valid JSON.")
-    return _("Invalid value.")
-
-
 @_handles(ValidationError)
 def on_validation_error(api, request, exc: ValidationError):
     errors: dict[str, list[str]] = {}
     for item in exc.errors:
-        errors.setdefault(_field_name(item.get("loc", ())), []).append(_message_for(item))
+        errors.setdefault(_field_name(item.get("loc", ())), []).append(message_for(item))
     return api.create_response(request, {"detail": _("The input is not valid."), "errors": errors}, status=400)
 
 

@@ -1,0 +1,108 @@
+"""The transition table of a case (R7–R10): who may take each step, from which statuses, under which
+guard, to which status, and what the history records. cases/handling.py checks it before every
+change; the case page offers exactly `TABLE.available(case, user)`; the API routes and the page's
+action URLs are generated from it (docs/adr/0008)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from accounts.access import can_write_for_unit, is_supervisor
+from cases import inputs
+from cases.models import Case, CaseStatus, Handling
+from lifecycle import Table, Transition, states
+
+S = CaseStatus
+NOT_VOIDED = states(*(s for s in S if s != S.VOIDED))
+
+
+def _acts_for(user, unit_id: int | None) -> bool:
+    """The user works in that unit and may write for it."""
+    return unit_id is not None and user.unit_id == unit_id and can_write_for_unit(user, user.unit)
+
+
+def supervisor(user, case: Case) -> bool:
+    return is_supervisor(user)
+
+
+def lead(user, case: Case) -> bool:
+    """The lead unit's own staff (the joint office assigns; it handles only what it leads itself)."""
+    return _acts_for(user, case.lead_unit_id)
+
+
+def host(user, case: Case) -> bool:
+    """The unit whose Work Day registered the matter: it owes the citizen feedback (R8)."""
+    return _acts_for(user, case.host_unit_id)
+
+
+def assisting(user, case: Case) -> bool:
+    return user.unit_id is not None and _acts_for(user, user.unit_id) and any(
+        u.pk == user.unit_id for u in case.assisting_units.all()
+    )
+
+
+def _refusal(message):
+    """The message for a status the step does not start from; a voided case says so."""
+    return lambda case: _("This case was voided.") if case.status == S.VOIDED else message
+
+
+def _unsigned(case: Case) -> str | None:
+    assignment = case.current_assignment
+    if assignment is not None and assignment.received_at is not None:
+        return _("This assignment was already signed for.")
+    return None
+
+
+def _referred(case: Case) -> str | None:
+    if case.handling != Handling.ASSIGNED:
+        return _("Feedback is recorded for matters referred to the joint office; reply to self-handled cases instead.")
+    return None
+
+
+def _has_reply(case: Case) -> str | None:
+    return None if case.replies.exists() else _("There is no reply to rate yet.")
+
+
+TABLE = Table(
+    [
+        Transition(
+            "assign", states(S.AWAITING_ASSIGNMENT), S.ASSIGNED, supervisor, "assigned",
+            _refusal(_("Only a case awaiting assignment can be assigned.")), input=inputs.AssignIn,
+        ),
+        Transition(
+            "receive", states(S.ASSIGNED), None, lead, "received",
+            _refusal(_("Only an assigned case can be signed for.")), guard=_unsigned, input=inputs.ReceiveIn,
+        ),
+        Transition(
+            "reply", states(S.HANDLING, S.ASSIGNED), S.REPLIED, lead, "replied",
+            _refusal(_("Only a case being handled can be replied to.")), input=inputs.ReplyIn,
+        ),
+        Transition(
+            "return", states(S.ASSIGNED), S.AWAITING_ASSIGNMENT, lead, "returned",
+            _refusal(_("Only an assigned case can be returned.")), input=inputs.ReasonIn,
+        ),
+        Transition(
+            "assist_opinion", states(S.ASSIGNED), None, assisting, "assist_opinion",
+            _refusal(_("Assisting opinions are recorded while the case is being handled.")), input=inputs.ContentIn,
+        ),
+        Transition(
+            "feedback", NOT_VOIDED - {S.CLOSED}, None, host, "feedback_given",
+            _refusal(_("The case is closed.")), guard=_referred, input=inputs.ContentIn,
+        ),
+        Transition(
+            "rate", states(S.REPLIED, S.CLOSED), None, supervisor, "rated",
+            _refusal(_("There is no reply to rate yet.")), guard=_has_reply, input=inputs.RateIn,
+        ),
+        Transition(
+            "revisit", NOT_VOIDED, None, supervisor, "revisited", _refusal(""), input=inputs.RevisitIn,
+        ),
+        Transition(
+            "close", states(S.REPLIED, S.ANSWERED), S.CLOSED, supervisor, "closed",
+            _refusal(_("Only a replied case can be closed.")), input=inputs.VersionIn,
+        ),
+        Transition(
+            "void", NOT_VOIDED - {S.CLOSED}, S.VOIDED, supervisor, "voided",
+            lambda case: _("A closed or voided case cannot be voided."), input=inputs.ReasonIn,
+        ),
+    ]
+)
