@@ -1,7 +1,7 @@
-"""Forms of the ledger pages. They only check the input: numbers, known choices, and the texts an
-action always needs (with the service's own message). The rules that depend on the case (the lead
-cannot also assist, written feedback when an assigned case is not resolved, ...) live in
-cases/handling.py, whose field errors `apply_service_errors` puts back on these forms."""
+"""Forms of the ledger pages. They render the handling steps and parse what was posted into the
+step's input (cases/inputs.py): numbers, known choices, yes/no. Every rule (which text is needed,
+the lead cannot also assist, ...) is cases/handling.py's; `apply_service_errors` puts its field
+messages back on these forms."""
 
 from __future__ import annotations
 
@@ -19,32 +19,18 @@ MAX_INT = 2**63 - 1  # the database's largest integer: a bigger number is bad in
 YES_NO = [(YES, _("Yes")), (NO, _("No"))]
 
 
-def _yes_no(label, *, required: bool = True, required_message=None, yes=None, no=None) -> forms.TypedChoiceField:
-    """A yes/no radio pair cleaned to True/False (None when left open and not required)."""
+def _yes_no(label, *, yes=None, no=None) -> forms.TypedChoiceField:
+    """A yes/no radio pair cleaned to True/False, None when left open (the service says if needed)."""
     choices = [(YES, yes or _("Yes")), (NO, no or _("No"))]
-    messages = {"required": required_message} if required_message else {}
     return forms.TypedChoiceField(
-        label=label,
-        choices=choices,
-        coerce=lambda value: value == YES,
-        empty_value=None,
-        required=required,
+        label=label, choices=choices, coerce=lambda value: value == YES, empty_value=None, required=False,
         widget=forms.RadioSelect,
-        error_messages=messages,
     )
 
 
-def _text(label, *, required_message=None, rows: int = 3, help_text="") -> forms.CharField:
-    """A text area. Where the text is always needed, the form says so with the service's own message
-    (so all missing fields show at once); conditional requirements are the service's to judge."""
-    required = required_message is not None
-    return forms.CharField(
-        label=label,
-        required=required,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        help_text=help_text,
-        error_messages={"required": required_message} if required else {},
-    )
+def _text(label, *, rows: int = 3, help_text="") -> forms.CharField:
+    """A text area; whether it may be empty is the service's to judge."""
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text)
 
 
 def apply_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -80,25 +66,16 @@ class AssignForm(VersionForm):
     """交办. Ids stay a list in the order sent, duplicates included, so the service can refuse a unit
     listed twice."""
 
-    lead_unit_id = forms.TypedChoiceField(
-        label=_("Lead unit"), coerce=int, error_messages={"required": _("Choose the lead unit.")}
-    )
+    lead_unit_id = forms.TypedChoiceField(label=_("Lead unit"), coerce=int, empty_value=None, required=False)
     assisting_unit_ids = forms.TypedMultipleChoiceField(
         label=_("Assisting units"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._units = {u.pk: u for u in assignable_units()}
-        groups = grouped_units(self._units.values())
+        groups = grouped_units(assignable_units())
         self.fields["lead_unit_id"].choices = [("", "—")] + groups
         self.fields["assisting_unit_ids"].choices = groups
-
-    def lead_unit(self) -> Unit:
-        return self._units[self.cleaned_data["lead_unit_id"]]
-
-    def assisting_units(self) -> list[Unit]:
-        return [self._units[pk] for pk in self.cleaned_data["assisting_unit_ids"]]
 
 
 class ReceiveForm(VersionForm):
@@ -113,7 +90,6 @@ class ReceiveForm(VersionForm):
 class ReturnForm(VersionForm):
     reason = _text(
         _("Reason for returning"),
-        required_message=_("Give the reason for returning the case."),
         help_text=_("Why this case is not for your unit; the joint office re-assigns it."),
     )
 
@@ -121,7 +97,6 @@ class ReturnForm(VersionForm):
 class AssistOpinionForm(VersionForm):
     content = _text(
         _("Opinion"),
-        required_message=_("Write the assisting opinion."),
         rows=4,
         help_text=_("What your unit found or proposes, for the lead unit."),
     )
@@ -130,20 +105,14 @@ class AssistOpinionForm(VersionForm):
 class FeedbackForm(VersionForm):
     content = _text(
         _("What the citizen was told"),
-        required_message=_("Write the feedback given to the citizen."),
         rows=4,
         help_text=_("What the citizen was told about the referral, with explanation."),
     )
 
 
 class ReplyForm(VersionForm):
-    content = _text(_("Reply to the citizen"), required_message=_("Write the reply given to the citizen."), rows=5)
-    concluded = _yes_no(
-        _("Is the matter resolved?"),
-        required_message=_("State whether the matter is resolved."),
-        yes=pgettext_lazy("reply", "Resolved"),
-        no=_("Cannot be resolved for now"),
-    )
+    content = _text(_("Reply to the citizen"), rows=5)
+    concluded = _yes_no(_("Is the matter resolved?"), yes=pgettext_lazy("reply", "Resolved"), no=_("Cannot be resolved for now"))
     feedback_to_center = _text(
         _("Written feedback to the complaint centre"),
         help_text=_("Required for an assigned case that cannot be resolved: how it was handled and explained to the citizen."),
@@ -156,26 +125,14 @@ class ReplyForm(VersionForm):
 
 
 class RateForm(VersionForm):
-    acceptable = _yes_no(
-        _("Quality of the reply"),
-        required_message=_("Choose acceptable or not acceptable."),
-        yes=_("Acceptable"),
-        no=_("Not acceptable"),
-    )
+    acceptable = _yes_no(_("Quality of the reply"), yes=_("Acceptable"), no=_("Not acceptable"))
     reason = _text(_("Reason"), rows=2, help_text=_("Required when the reply is not acceptable."))
 
 
 class RevisitForm(VersionForm):
-    reached = _yes_no(
-        _("Citizen reached"), required_message=_("State whether the citizen was reached."), yes=_("Reached"), no=_("Not reached")
-    )
-    satisfied = _yes_no(_("Is the citizen satisfied?"), required=False, yes=_("Satisfied"), no=_("Not satisfied"))
-    confirms_reply = _yes_no(
-        _("Does the citizen confirm what the unit reported?"),
-        required=False,
-        yes=_("Confirms"),
-        no=_("Contradicts"),
-    )
+    reached = _yes_no(_("Citizen reached"), yes=_("Reached"), no=_("Not reached"))
+    satisfied = _yes_no(_("Is the citizen satisfied?"), yes=_("Satisfied"), no=_("Not satisfied"))
+    confirms_reply = _yes_no(_("Does the citizen confirm what the unit reported?"), yes=_("Confirms"), no=_("Contradicts"))
     note = _text(_("Note"), rows=2)
 
 
@@ -184,7 +141,7 @@ class CloseForm(VersionForm):
 
 
 class VoidForm(VersionForm):
-    reason = _text(_("Reason for voiding"), required_message=_("Give the reason for voiding this entry."), rows=2)
+    reason = _text(_("Reason for voiding"), rows=2)
     confirm = forms.BooleanField(
         label=_("This entry was made in error; void it. It stays visible to the joint office."),
         error_messages={"required": _("Tick the box to confirm voiding.")},

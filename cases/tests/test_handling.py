@@ -63,13 +63,6 @@ def assign(case, supervisor, lead="区人力社保局", assisting=("巴川街道
     )
 
 
-@pytest.fixture
-def labour_clerk(reference):
-    from conftest import _make_user
-
-    return _make_user("labour_clerk", "区人力社保局", "clerk")
-
-
 def test_routing_proposes_the_category_department_with_the_territory_assisting(referred):
     lead, assisting = handling.routing_proposal(referred)
     assert lead.name == "区人力社保局" and [u.name for u in assisting] == ["巴川街道"]

@@ -28,13 +28,6 @@ def referred(clock, town_clerk, plan_workday):
 
 
 @pytest.fixture
-def labour_clerk(reference):
-    from conftest import _make_user
-
-    return _make_user("labour_clerk", "区人力社保局", "clerk")
-
-
-@pytest.fixture
 def assigned(referred, supervisor):
     """Assigned to 区人力社保局 with 巴川街道 assisting; version 2."""
     return handling.case_assign(

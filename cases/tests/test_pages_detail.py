@@ -28,13 +28,6 @@ def referred(clock, town_clerk, plan_workday):
     return registration.case
 
 
-@pytest.fixture
-def labour_clerk(reference):
-    from conftest import _make_user
-
-    return _make_user("labour_clerk", "区人力社保局", "clerk")
-
-
 def assigned(case, supervisor):
     return handling.case_assign(
         case=case, actor=supervisor, version=case.version,
