@@ -436,6 +436,19 @@ def publish_results(request, workday_id: int):
     return _reload(request.user, workday_id)
 
 
+class VoidIn(Schema):
+    reason: str = ""
+
+
+@router.post("/{workday_id}/void", response=WorkDayOut)
+def void(request, workday_id: Id, payload: VoidIn):
+    """Void a day planned in error, before it is held (the host unit or the joint office); it is never
+    deleted and stays listed with the status `voided` and the reason."""
+    workday = access_workday_by_id(request.user, workday_id)
+    services.workday_void(workday=workday, actor=request.user, reason=payload.reason)
+    return _reload(request.user, workday_id)
+
+
 @router.post("/{workday_id}/archive", response=WorkDayOut)
 def archive(request, workday_id: int):
     workday = access_workday_by_id(request.user, workday_id)

@@ -116,7 +116,7 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
             "form": form,
             "formset": formset,
             "phase": "before" if today < workday.date else ("on" if today == workday.date else "after"),
-            "allowed": _allowed_actions(workday, user, today)["entries"],
+            "allowed": _allowed_actions(workday, user)["register"],
             "count": workday.registrations.count(),
             "group_size": GROUP_VISIT_SIZE,
             "is_group": people >= GROUP_VISIT_SIZE,

@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import can_write_for_unit, is_supervisor
+from accounts.access import can_write_for_unit
 from history.services import record, snapshot
-from lifecycle import TransitionError
+from lifecycle import Transition, TransitionError
 from units.models import Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
 from workdays.models import (
     HELD_OR_LATER,
@@ -31,6 +31,7 @@ from workdays.models import (
     Status,
     WorkDay,
 )
+from workdays.transitions import TABLE
 from workdays.validators import normalise_id_number, validate_id_number, validate_phone
 
 PLANNING_HORIZON_DAYS = 731
@@ -45,6 +46,13 @@ def _require_writer(actor, workday_or_unit) -> None:
 def _locked(workday: WorkDay) -> WorkDay:
     """Re-read the Work Day with a row lock, so concurrent clerks serialise on its status."""
     return WorkDay.objects.select_for_update().select_related("host_unit").get(pk=workday.pk)
+
+
+def _begin(workday: WorkDay, actor, name: str) -> tuple[WorkDay, Transition]:
+    """Lock the day, then ask its transition table: 403 for a user the step is not for, 409 when
+    the day's status or the step's guard refuses it."""
+    workday = _locked(workday)
+    return workday, TABLE.check(workday, actor, name)
 
 
 def _require_not_voided(workday: WorkDay) -> None:
@@ -163,25 +171,19 @@ def proposed_invitees(host_unit: Unit) -> list[DistrictLeader]:
 @transaction.atomic
 def workday_inform_leader(*, workday: WorkDay, actor, note: str = "") -> WorkDay:
     """R4b: the overseeing district leader was informed and the leaders and departments invited."""
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
-    if workday.status == Status.ARCHIVED:
-        raise TransitionError(_("This Work Day is archived."))
+    workday, step = _begin(workday, actor, "inform")
     before = snapshot(workday)
     workday.leader_informed_at = timezone.now()
     workday.leader_informed_note = (note or "").strip()
     workday.save(update_fields=["leader_informed_at", "leader_informed_note"])
-    record(instance=workday, actor=actor, action="leader_informed", before=before)
+    record(instance=workday, actor=actor, action=step.action, before=before)
     return workday
 
 
 @transaction.atomic
 def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, opinion: str = "") -> ScreeningItem:
     """R4a: one screened dispute or hidden risk. Late screening is allowed and flagged."""
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
+    workday, step = _begin(workday, actor, "screening")
     errors: dict[str, list[str]] = {}
     if not (description or "").strip():
         errors["description"] = [_("This field is required.")]
@@ -191,8 +193,6 @@ def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, op
         errors["opinion"] = [_("An unresolved item needs a clear opinion and the prepared policy explanation.")]
     if errors:
         raise ValidationError(errors)
-    if workday.status == Status.ARCHIVED:
-        raise TransitionError(_("This Work Day is archived."))
     item = ScreeningItem.objects.create(
         workday=workday,
         description=description.strip(),
@@ -204,7 +204,7 @@ def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, op
     record(
         instance=workday,
         actor=actor,
-        action="screening_added",
+        action=step.action,
         changes={"screening_items": [None, f"{item.get_outcome_display()}：{item.description[:50]}"]},
     )
     return item
@@ -213,16 +213,12 @@ def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, op
 @transaction.atomic
 def notice_publish(*, workday: WorkDay, actor) -> WorkDay:
     """R4c: publish the public notice. Outside day−7..day−5 it is still published, and flagged."""
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
-    if workday.status != Status.PLANNED:
-        raise TransitionError(_("The notice can only be published while the day is planned."))
+    workday, step = _begin(workday, actor, "notice")
     before = snapshot(workday)
     workday.notice_published_at = timezone.now()
-    workday.status = Status.NOTICE_PUBLISHED
+    workday.status = step.target
     workday.save(update_fields=["notice_published_at", "status"])
-    record(instance=workday, actor=actor, action="notice_published", before=before)
+    record(instance=workday, actor=actor, action=step.action, before=before)
     return workday
 
 
@@ -250,12 +246,9 @@ def _require_day_started(workday: WorkDay) -> None:
 
 @transaction.atomic
 def sign_in_add(*, workday: WorkDay, actor, name: str, title: str = "", unit_name: str = "") -> SignIn:
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
+    workday, step = _begin(workday, actor, "sign_in")
     if not (name or "").strip():
         raise ValidationError({"name": [_("This field is required.")]})
-    _require_day_started(workday)
     entry = SignIn.objects.create(
         workday=workday,
         name=name.strip(),
@@ -265,23 +258,20 @@ def sign_in_add(*, workday: WorkDay, actor, name: str, title: str = "", unit_nam
         recorded_by=actor,
     )
     _enter_held(workday, actor)
-    record(instance=workday, actor=actor, action="signed_in", changes={"sign_ins": [None, entry.name]})
+    record(instance=workday, actor=actor, action=step.action, changes={"sign_ins": [None, entry.name]})
     return entry
 
 
 @transaction.atomic
 def briefing_record(*, workday: WorkDay, actor, briefing: str, materials_count: int) -> WorkDay:
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
+    workday, step = _begin(workday, actor, "briefing")
     if materials_count is None or materials_count < 0:
         raise ValidationError({"materials_count": [_("Enter a number of 0 or more.")]})
-    _require_day_started(workday)
     before = snapshot(workday)
     workday.briefing = (briefing or "").strip()
     workday.materials_count = materials_count
     workday.save(update_fields=["briefing", "materials_count"])
-    record(instance=workday, actor=actor, action="briefing_recorded", before=before)
+    record(instance=workday, actor=actor, action=step.action, before=before)
     return workday
 
 
@@ -470,69 +460,46 @@ def _registration_create(*, workday, actor, petitioners, client_ref, **fields) -
 @transaction.atomic
 def report_submit(*, workday: WorkDay, actor, summary: str = "") -> Report:
     """R6b: the report goes with one action into the petition office's intake (收发员)."""
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
-    if workday.status != Status.HELD:
-        if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED):
-            raise TransitionError(_("The day has not been held yet: there is nothing to report."))
-        raise TransitionError(_("The report was already submitted."))
+    workday, step = _begin(workday, actor, "report")
     before = snapshot(workday)
     report = Report.objects.create(workday=workday, summary=(summary or "").strip(), submitted_at=timezone.now(), submitted_by=actor)
-    workday.status = Status.REPORTED
+    workday.status = step.target
     workday.save(update_fields=["status"])
-    record(instance=workday, actor=actor, action="report_submitted", before=before)
+    record(instance=workday, actor=actor, action=step.action, before=before)
     return report
 
 
 @transaction.atomic
 def report_forward(*, workday: WorkDay, actor) -> Report:
     """The intake (收发员, joint-office staff) forwards the report to the complaint centre."""
-    if not is_supervisor(actor):
-        raise PermissionDenied
-    workday = _locked(workday)
-    report = Report.objects.select_for_update().filter(workday=workday).first()
-    if report is None:
-        raise TransitionError(_("No report has been submitted for this day."))
-    if report.forwarded_at is not None:
-        raise TransitionError(_("The report was already forwarded."))
+    workday, step = _begin(workday, actor, "forward")
+    report = Report.objects.select_for_update().get(workday=workday)
     report.forwarded_at, report.forwarded_by = timezone.now(), actor
     report.save(update_fields=["forwarded_at", "forwarded_by"])
-    record(instance=workday, actor=actor, action="report_forwarded", changes={"report_forwarded_at": [None, report.forwarded_at.isoformat()]})
+    record(instance=workday, actor=actor, action=step.action, changes={"report_forwarded_at": [None, report.forwarded_at.isoformat()]})
     return report
 
 
 @transaction.atomic
 def results_publish(*, workday: WorkDay, actor) -> WorkDay:
     """R6c: publish the results to the public (open cases with their current status)."""
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
-    if workday.status != Status.REPORTED:
-        if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED, Status.HELD):
-            raise TransitionError(_("Submit the report to the joint office before publishing the results."))
-        raise TransitionError(_("The results were already published."))
+    workday, step = _begin(workday, actor, "results")
     before = snapshot(workday)
     workday.results_published_at = timezone.now()
-    workday.status = Status.RESULTS_PUBLISHED
+    workday.status = step.target
     workday.save(update_fields=["results_published_at", "status"])
-    record(instance=workday, actor=actor, action="results_published", before=before)
+    record(instance=workday, actor=actor, action=step.action, before=before)
     return workday
 
 
 @transaction.atomic
 def workday_archive(*, workday: WorkDay, actor) -> WorkDay:
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    if workday.status == Status.ARCHIVED:
-        raise TransitionError(_("This Work Day is archived."))
-    if workday.status != Status.RESULTS_PUBLISHED:
-        raise TransitionError(_("A day is archived after its results are published."))
+    workday, step = _begin(workday, actor, "archive")
     before = snapshot(workday)
-    workday.status = Status.ARCHIVED
+    workday.status = step.target
     workday.archived_at = timezone.now()
     workday.save(update_fields=["status", "archived_at"])
-    record(instance=workday, actor=actor, action="archived", before=before)
+    record(instance=workday, actor=actor, action=step.action, before=before)
     return workday
 
 
@@ -544,15 +511,11 @@ def is_held(workday: WorkDay) -> bool:
 def workday_void(*, workday: WorkDay, actor, reason: str) -> WorkDay:
     """A day planned in error is voided with a reason, never deleted; it stays in the list marked
     voided. A day that has been held has registrations and cases: it cannot be voided."""
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
+    workday, step = _begin(workday, actor, "void")
     if not (reason or "").strip():
         raise ValidationError({"reason": [_("Give the reason for voiding this Work Day.")]})
-    if workday.status not in (Status.PLANNED, Status.NOTICE_PUBLISHED):
-        raise TransitionError(_("A day that has been held cannot be voided: its registrations and cases stand."))
     before = snapshot(workday)
-    workday.status, workday.voided_at, workday.void_reason = Status.VOIDED, timezone.now(), reason.strip()
+    workday.status, workday.voided_at, workday.void_reason = step.target, timezone.now(), reason.strip()
     workday.save(update_fields=["status", "voided_at", "void_reason"])
-    record(instance=workday, actor=actor, action="voided", before=before, note=workday.void_reason)
+    record(instance=workday, actor=actor, action=step.action, before=before, note=workday.void_reason)
     return workday

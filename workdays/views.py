@@ -45,6 +45,7 @@ from workdays.forms import (
 from workdays.models import Disposition, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.transitions import TABLE
 
 STATUS_PATH = [s for s in Status if s != Status.VOIDED]
 
@@ -229,49 +230,16 @@ class Allowed:
     reason: str = ""
 
 
-def _allowed_actions(workday: WorkDay, user, today: datetime.date) -> dict[str, Allowed]:
-    if workday.status == Status.VOIDED:
-        voided = Allowed(False, _("This Work Day was voided."))
-        return dict.fromkeys(
-            ("inform", "screening", "notice", "entries", "report", "forward", "results", "archive", "void"), voided
-        )
-    archived = workday.status == Status.ARCHIVED
-    not_archived = Allowed(not archived, _("This Work Day is archived.") if archived else "")
-    if today < workday.date:
-        entries = Allowed(False, _("Entries are accepted from the day itself (%(date)s).") % {"date": workday.date})
-    else:
-        entries = not_archived
-    report = getattr(workday, "report", None)
-    actions = {
-        "inform": not_archived,
-        "screening": not_archived,
-        "notice": Allowed(
-            workday.status == Status.PLANNED, _("The notice can only be published while the day is planned.")
-        ),
-        "entries": entries,
-        "report": Allowed(
-            workday.status == Status.HELD,
-            _("The day has not been held yet: there is nothing to report.")
-            if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED)
-            else "",
-        ),
-        "forward": Allowed(is_supervisor(user) and report is not None and report.forwarded_at is None),
-        "results": Allowed(
-            workday.status == Status.REPORTED,
-            _("Submit the report to the joint office before publishing the results.")
-            if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED, Status.HELD)
-            else "",
-        ),
-        "void": Allowed(workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED)),
-        "archive": Allowed(
-            workday.status == Status.RESULTS_PUBLISHED,
-            _("A day is archived after its results are published.") if workday.status != Status.ARCHIVED else "",
-        ),
-    }
-    return actions
+def _allowed_actions(workday: WorkDay, user) -> dict[str, Allowed]:
+    """Each step of the day's transition table: enabled, or the table's reason why not."""
+    allowed = {}
+    for step in TABLE:
+        reason = step.refused_by_state(workday) or ""
+        allowed[step.name] = Allowed(step.who(user, workday) and not reason, reason)
+    return allowed
 
 
-def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = None) -> HttpResponse:
+def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = None, status: int = 200) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     workday = (
@@ -305,7 +273,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "results_on_time": results_on_time(workday.date, workday.results_published_at),
         "can_write": can_write_for_unit(user, workday.host_unit),
         "is_supervisor": is_supervisor(user),
-        "allowed": _allowed_actions(workday, user, today),
+        "allowed": _allowed_actions(workday, user),
         "screening_form": forms.get("screening") or ScreeningForm(),
         "inform_form": forms.get("inform") or InformLeaderForm(),
         "sign_in_form": forms.get("sign_in") or SignInForm(),
@@ -315,7 +283,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "void_form": forms.get("void") or VoidForm(),
         "timeline": timeline_for(workday),
     }
-    return render(request, "workdays/workday_detail.html", context)
+    return render(request, "workdays/workday_detail.html", context, status=status)
 
 
 @login_required
@@ -364,87 +332,27 @@ SECTIONS = {
 }
 
 
-def _section_post(request: HttpRequest, workday: WorkDay, key: str) -> HttpResponse:
-    """Validate the section's form, call its service, and go back to the section; on bad input show
-    the day's page again with the messages on the fields; a refused transition becomes a message."""
-    section = SECTIONS[key]
+@login_required
+@require_POST
+def step(request: HttpRequest, workday_id: int, name: str) -> HttpResponse:
+    """One step of the day's transition table from its section of the page: 403 or 409 (the day's
+    page with the reason) before the form is read when the table refuses it; bad input shows the
+    page again with the messages on the fields; success goes back to the section."""
+    section = SECTIONS[name]
+    workday = access_workday_by_id(request.user, workday_id)
     form = section.form_class(request.POST) if section.form_class else None
-    if form is None or form.is_valid():
-        try:
+    try:
+        TABLE.check(workday, request.user, name)
+        if form is None or form.is_valid():
             section.service(workday=workday, actor=request.user, **(form.cleaned_data if form else {}))
-        except ValidationError as exc:
-            if form is None:
-                messages.error(request, " ".join(exc.messages))
-                return redirect(_detail_url(workday, section.anchor))
-            apply_service_errors(form, exc)
-        except TransitionError as exc:
-            messages.error(request, exc.message)
-            return redirect(_detail_url(workday, section.anchor))
-        else:
             messages.success(request, section.success)
             return redirect(_detail_url(workday, section.anchor))
-    return _render_detail(request, workday, {key: form})
-
-
-@login_required
-@require_POST
-def inform_leader(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "inform")
-
-
-@login_required
-@require_POST
-def screening_add(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "screening")
-
-
-@login_required
-@require_POST
-def notice_publish(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "notice")
-
-
-@login_required
-@require_POST
-def sign_in_add(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "sign_in")
-
-
-@login_required
-@require_POST
-def briefing_record(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "briefing")
-
-
-@login_required
-@require_POST
-def report_submit(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "report")
-
-
-@login_required
-@require_POST
-def report_forward(request: HttpRequest, workday_id: int) -> HttpResponse:
-    """The petition office's intake (joint-office staff) forwards the report to the complaint centre."""
-    workday = access_workday_by_id(request.user, workday_id)
-    if not is_supervisor(request.user):
-        raise PermissionDenied
-    return _section_post(request, workday, "forward")
-
-
-@login_required
-@require_POST
-def results_publish(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "results")
-
-
-@login_required
-@require_POST
-def workday_archive(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "archive")
-
-
-@login_required
-@require_POST
-def workday_void(request: HttpRequest, workday_id: int) -> HttpResponse:
-    return _section_post(request, _writable_workday(request, workday_id), "void")
+    except ValidationError as exc:
+        if form is None:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(_detail_url(workday, section.anchor))
+        apply_service_errors(form, exc)
+    except TransitionError as exc:
+        messages.error(request, exc.message)
+        return _render_detail(request, workday, status=409)
+    return _render_detail(request, workday, {name: form}, status=400)

@@ -88,7 +88,7 @@ def test_it_records_screening_items_on_time_or_late(clerk_client, clock, day):
 
 def test_it_requires_an_opinion_for_an_unresolved_screening_item(clerk_client, day):
     response = clerk_client.post(f"/workdays/{day.pk}/screening/", {"description": "土地纠纷", "outcome": "unresolved"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["screening_form"].errors["opinion"] == [
         "不能解决的事项须明确意见，并做好政策解答及疏导准备。"
     ]
@@ -173,7 +173,7 @@ def test_it_voids_a_day_from_its_page(client, clock, town_clerk, plan_workday):
     client.force_login(town_clerk)
     assert "作废" in client.get(f"/workdays/{day.pk}/").content.decode()
     response = client.post(f"/workdays/{day.pk}/void/", {"reason": ""})
-    assert response.status_code == 200 and "作废" in response.content.decode()
+    assert response.status_code == 400 and "作废" in response.content.decode()
     day.refresh_from_db()
     assert day.voided_at is None
     response = client.post(f"/workdays/{day.pk}/void/", {"reason": "重复制定"}, follow=True)

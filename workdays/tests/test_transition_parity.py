@@ -1,0 +1,105 @@
+"""Generated from the Work Day's transition table: for every step × user × status, the day's page and
+the API give the same verdict, and it is the table's."""
+
+import pytest
+from django.db import transaction
+
+from workdays import services
+from workdays.models import Status, WorkDay
+from workdays.selectors import visible_workdays
+from workdays.transitions import TABLE
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["supervisor", "town_clerk", "other_town_clerk", "district_leader"]
+
+# For each step: the page's URL, the API's URL (under /api/v1/workdays/{id}/) and a valid input.
+DOORS = {
+    "inform": ("inform-leader/", "leader-informed", {"note": "已电话报告"}),
+    "screening": ("screening/", "screening-items", {"description": "土地纠纷", "outcome": "resolved", "opinion": ""}),
+    "notice": ("notice/publish/", "notice", {}),
+    "sign_in": ("sign-ins/", "sign-ins", {"name": "张伟", "title": "书记", "unit_name": ""}),
+    "briefing": ("briefing/", "briefing", {"briefing": "介绍工作", "materials_count": 3}),
+    "report": ("report/", "report", {"summary": "接待群众5人"}),
+    "forward": ("report/forward/", "report/forward", {}),
+    "results": ("results/publish/", "publish-results", {}),
+    "archive": ("archive/", "archive", {}),
+    "void": ("void/", "void", {"reason": "重复制定"}),
+}
+VERDICTS = {200: "done", 201: "done", 302: "done", 400: "bad input", 403: "forbidden", 404: "not found", 409: "refused"}
+
+
+@pytest.fixture
+def days(clock, town_clerk, supervisor, plan_workday) -> dict[str, WorkDay]:
+    """A day of 巴川街道 in every status; the clock stands on the day itself."""
+    clock.set("2026-11-20 10:00")
+    made = {status: plan_workday(town_clerk, "2026-12-10") for status in Status}
+    services.workday_void(workday=made[Status.VOIDED], actor=town_clerk, reason="重复制定")
+    for status in Status:
+        if status not in (Status.PLANNED, Status.VOIDED):
+            services.notice_publish(workday=made[status], actor=town_clerk)
+    clock.set("2026-12-10 10:00")
+    steps = [
+        (Status.HELD, lambda d: services.sign_in_add(workday=d, actor=town_clerk, name="张伟")),
+        (Status.REPORTED, lambda d: services.report_submit(workday=d, actor=town_clerk)),
+        (Status.RESULTS_PUBLISHED, lambda d: services.results_publish(workday=d, actor=town_clerk)),
+        (Status.ARCHIVED, lambda d: services.workday_archive(workday=d, actor=town_clerk)),
+    ]
+    later = [Status.HELD, Status.REPORTED, Status.RESULTS_PUBLISHED, Status.ARCHIVED]
+    for reached, do in steps:
+        for status in later[later.index(reached):]:
+            do(made[status])
+    days = {status: WorkDay.objects.get(pk=made[status].pk) for status in Status}
+    assert all(day.status == status for status, day in days.items())
+    return days
+
+
+def _rolled_back(request):
+    with transaction.atomic():
+        response = request()
+        transaction.set_rollback(True)
+    return response
+
+
+def expected(step, user, day) -> str:
+    if not visible_workdays(user).filter(pk=day.pk).exists():
+        return "not found"
+    if not step.who(user, day):
+        return "forbidden"
+    return "refused" if step.refused_by_state(day) else "done"
+
+
+@pytest.mark.parametrize("name", list(DOORS))
+def test_page_and_api_give_the_tables_verdict(name, client, days, request):
+    step = TABLE[name]
+    page_path, api_path, data = DOORS[name]
+    seen = set()
+    for role in ROLES:
+        user = request.getfixturevalue(role)
+        for status, day in days.items():
+
+            def page(user=user, day=day):
+                client.force_login(user)
+                return client.post(f"/workdays/{day.pk}/{page_path}", data)
+
+            def api(user=user, day=day):
+                client.force_login(user)
+                return client.post(f"/api/v1/workdays/{day.pk}/{api_path}", data, content_type="application/json")
+
+            day = WorkDay.objects.get(pk=day.pk)
+            verdicts = tuple(VERDICTS.get(r.status_code, r.status_code) for r in (_rolled_back(page), _rolled_back(api)))
+            want = expected(step, user, day)
+            assert verdicts == (want, want), f"{name} by {role} on a {status} day"
+            seen.add(want)
+    assert "done" in seen and "refused" in seen
+
+
+def test_a_voided_day_has_the_status_voided_through_the_api(client, days, supervisor):
+    client.force_login(supervisor)
+    day = days[Status.NOTICE_PUBLISHED]
+    body = client.post(f"/api/v1/workdays/{day.pk}/void", {"reason": "日期冲突，重新安排"}, content_type="application/json").json()
+    assert body["status"] == "voided"
+    listed = client.get("/api/v1/workdays?status=voided").json()
+    assert {w["id"] for w in listed["items"]} == {day.pk, days[Status.VOIDED].pk}
+    response = client.post(f"/api/v1/workdays/{days[Status.HELD].pk}/void", {"reason": "x"}, content_type="application/json")
+    assert response.status_code == 409 and "不能作废" in response.json()["detail"]

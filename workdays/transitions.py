@@ -1,0 +1,105 @@
+"""The transition table of a Work Day (R4–R6, R12): who may take each step, from which statuses,
+under which guard, to which status, and what the history records. workdays/services.py checks it
+before every change; the day's page shows each step enabled or with the table's reason; the API
+answers with the same refusals (docs/adr/0008)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.access import can_write_for_unit, is_supervisor
+from lifecycle import Table, Transition, states
+from workdays.models import Status, WorkDay
+
+S = Status
+OPEN = states(*(s for s in S if s not in (S.ARCHIVED, S.VOIDED)))
+
+
+def host_writer(user, workday: WorkDay) -> bool:
+    """The host unit's clerks, and the joint office for any unit."""
+    return can_write_for_unit(user, workday.host_unit)
+
+
+def supervisor(user, workday: WorkDay) -> bool:
+    return is_supervisor(user)
+
+
+def _refusal(message):
+    """The message for a status the step does not start from; voided and archived days say so."""
+
+    def refusal(workday: WorkDay):
+        if workday.status == S.VOIDED:
+            return _("This Work Day was voided.")
+        if workday.status == S.ARCHIVED:
+            return _("This Work Day is archived.")
+        return message(workday) if callable(message) else message
+
+    return refusal
+
+
+def _until(statuses, early_message, late_message):
+    """One message while the day is in `statuses` (the step comes later), another once it is past."""
+    return lambda workday: early_message if workday.status in statuses else late_message
+
+
+def _day_started(workday: WorkDay) -> str | None:
+    if timezone.localdate() < workday.date:
+        return _("The Work Day is on %(date)s; entries are accepted from that day on.") % {"date": workday.date}
+    return None
+
+
+def _report_unforwarded(workday: WorkDay) -> str | None:
+    report = getattr(workday, "report", None)
+    if report is None:
+        return _("No report has been submitted for this day.")
+    return _("The report was already forwarded.") if report.forwarded_at else None
+
+
+# `held` is entered by the first sign-in or registration on or after the date: those steps keep
+# the status when the day is already held, so their target is set by the service.
+TABLE = Table(
+    [
+        Transition("inform", OPEN, None, host_writer, "leader_informed", _refusal("")),
+        Transition("screening", OPEN, None, host_writer, "screening_added", _refusal("")),
+        Transition(
+            "notice", states(S.PLANNED), S.NOTICE_PUBLISHED, host_writer, "notice_published",
+            _refusal(_("The notice can only be published while the day is planned.")),
+        ),
+        Transition("sign_in", OPEN, None, host_writer, "signed_in", _refusal(""), guard=_day_started),
+        Transition("briefing", OPEN, None, host_writer, "briefing_recorded", _refusal(""), guard=_day_started),
+        Transition("register", OPEN, None, host_writer, "registered", _refusal(""), guard=_day_started),
+        Transition(
+            "report", states(S.HELD), S.REPORTED, host_writer, "report_submitted",
+            _refusal(
+                _until(
+                    (S.PLANNED, S.NOTICE_PUBLISHED),
+                    _("The day has not been held yet: there is nothing to report."),
+                    _("The report was already submitted."),
+                )
+            ),
+        ),
+        Transition(
+            "forward", states(S.REPORTED, S.RESULTS_PUBLISHED, S.ARCHIVED), None, supervisor, "report_forwarded",
+            lambda workday: _("No report has been submitted for this day."), guard=_report_unforwarded,
+        ),
+        Transition(
+            "results", states(S.REPORTED), S.RESULTS_PUBLISHED, host_writer, "results_published",
+            _refusal(
+                _until(
+                    (S.PLANNED, S.NOTICE_PUBLISHED, S.HELD),
+                    _("Submit the report to the joint office before publishing the results."),
+                    _("The results were already published."),
+                )
+            ),
+        ),
+        Transition(
+            "archive", states(S.RESULTS_PUBLISHED), S.ARCHIVED, host_writer, "archived",
+            _refusal(_("A day is archived after its results are published.")),
+        ),
+        Transition(
+            "void", states(S.PLANNED, S.NOTICE_PUBLISHED), S.VOIDED, host_writer, "voided",
+            _refusal(_("A day that has been held cannot be voided: its registrations and cases stand.")),
+        ),
+    ]
+)
