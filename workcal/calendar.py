@@ -42,7 +42,10 @@ from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
 
+import holidays
 from django.utils.translation import gettext as _
+
+from workcal.models import CalendarDay, CalendarVersion, CalendarYear, YearStatus
 
 FIRST_DAY = datetime.date(1900, 1, 1)
 LAST_DAY = datetime.date(2100, 12, 31)
@@ -110,8 +113,6 @@ def estimated_days_off(year: int) -> dict[datetime.date, str]:
 
 @cache
 def _estimates() -> dict[int, dict[datetime.date, str]]:
-    import holidays
-
     # One object per language for all years: far quicker than one per year.
     years = range(1950, LAST_YEAR + 1)
     english = holidays.China(years=years, language="en_US")
@@ -200,8 +201,6 @@ def _days() -> list[datetime.date]:
 def build_index() -> CalendarIndex:
     """Read the calendar from the database (through the current connection, so inside a transaction
     it includes that transaction's changes)."""
-    from workcal.models import CalendarDay, CalendarVersion, CalendarYear, YearStatus
-
     # The token first: a change committed between the two reads gives new rows under the old token,
     # which the next check corrects; the other order could keep old rows under the new token.
     token = CalendarVersion.objects.filter(pk=1).values_list("token", flat=True).first()
@@ -224,8 +223,6 @@ def build_index() -> CalendarIndex:
 
 
 def _read_token() -> str | None:
-    from workcal.models import CalendarVersion
-
     return CalendarVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 

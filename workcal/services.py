@@ -16,6 +16,7 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+import chinese_calendar
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -136,8 +137,6 @@ def seed_from_package(stdout=None) -> int:
     """Store every year the chinesecalendar package knows (2004–2026) that is not stored yet, as
     confirmed. Idempotent: a stored year (seeded, imported or edited) is left alone. Returns the
     number of years seeded. Called by `manage.py load_reference`."""
-    import chinese_calendar
-
     known = sorted({day.year for day in chinese_calendar.holidays})
     with transaction.atomic():
         _lock()
