@@ -1,11 +1,10 @@
 from accounts.home import _sources, todo_items
-from cases.reminders import home_todo as case_todo
-from workcal.selectors import home_todo as calendar_todo
-from workdays.selectors import home_todo as workday_todo
 
 
 def test_each_app_registers_its_source_in_the_home_page_order():
-    assert sorted(_sources, key=_sources.__getitem__) == [workday_todo, case_todo, calendar_todo]
+    # By module name: accounts is in the reference layer and imports no app above it, tests included.
+    registered = sorted(_sources, key=_sources.__getitem__)
+    assert [source.__module__ for source in registered] == ["workdays.selectors", "cases.reminders", "workcal.selectors"]
 
 
 def test_it_lists_nothing_for_a_user_with_nothing_due(db, django_user_model):
