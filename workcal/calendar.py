@@ -45,7 +45,7 @@ from typing import NamedTuple
 import holidays
 from django.utils.translation import gettext as _
 
-from workcal.models import CalendarDay, CalendarVersion, CalendarYear, YearStatus
+from workcal.models import CalendarDay, CalendarVersion, CalendarYear, Source, YearStatus
 
 FIRST_DAY = datetime.date(1900, 1, 1)
 LAST_DAY = datetime.date(2100, 12, 31)
@@ -70,18 +70,10 @@ class Deadline(NamedTuple):
     date: datetime.date
     provisional: bool
 
-    @property
-    def value(self) -> datetime.date:
-        return self.date
-
 
 class WorkdayCount(NamedTuple):
     count: int
     provisional: bool
-
-    @property
-    def value(self) -> int:
-        return self.count
 
 
 class DayStatus(NamedTuple):
@@ -89,10 +81,6 @@ class DayStatus(NamedTuple):
     is_workday: bool
     provisional: bool
     note: str
-
-    @property
-    def value(self) -> bool:
-        return self.is_workday
 
 
 # --- the estimate for years the notice has not fixed -------------------------------------------------
@@ -109,6 +97,17 @@ def estimated_days_off(year: int) -> dict[datetime.date, str]:
     other dates. Years before 1950 have no estimate (weekday rule only).
     """
     return _estimates().get(year, {})
+
+
+def year_exceptions(year: int) -> dict[datetime.date, tuple[bool, str, str]]:
+    """The dates of `year` that differ from the weekday rule: (is_workday, note, source)."""
+    days: dict[datetime.date, tuple[bool, str, str]] = {}
+    if not CalendarYear.objects.filter(year=year).exists():
+        days = {day: (False, name, Source.ESTIMATE) for day, name in estimated_days_off(year).items()}
+    rows = CalendarDay.objects.filter(date__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
+    for day, is_workday, note, source in rows.values_list("date", "is_workday", "note", "source"):
+        days[day] = (is_workday, note, source)
+    return days
 
 
 @cache
