@@ -1,6 +1,6 @@
 """Working-day arithmetic: `add_workdays`, `workdays_between`, `is_workday`.
 
-How days are counted (DESIGN "How days are counted", Civil Code art. 201): "N working days from D"
+How days are counted (docs/adr/0006-counting-days.md, Civil Code art. 201): "N working days from D"
 does not count D itself; the answer is the N-th working day after D. Example: Monday 2026-11-23
 plus 7 working days is Wednesday 2026-12-02. `add_workdays(day, 0)` is `day` itself.
 
