@@ -170,16 +170,35 @@ def clock(monkeypatch, settings):
 
 
 @pytest.fixture
-def plan_workday(reference):
-    """plan_workday(actor, "2026-12-10", **overrides) — a planned Work Day of the actor's unit,
-    planned through the service (the clock must be on or before the date)."""
+def make_user(reference):
+    """make_user("clerk", unit="土桥镇") — a user of a role in a unit (default 巴川街道), through the
+    service; `username` defaults to a fresh one."""
+    made = []
+
+    def make(role: str, unit: str = "巴川街道", *, username: str = "") -> User:
+        made.append(role)
+        return _make_user(username or f"{role}_{len(made)}", unit, role)
+
+    return make
+
+
+@pytest.fixture
+def workday_factory(reference, make_user):
+    """workday_factory(**overrides) — a Work Day planned through the service: by default for 巴川街道
+    by a clerk of the host unit, two weeks from today. `held=True`: a day planned for today and held
+    (one sign-in). Any workday_plan argument may be overridden, `actor` included."""
     import datetime as dt
 
-    from workdays.services import workday_plan
+    from django.utils import timezone
 
-    def make(actor, date, **overrides):
+    from workdays.services import sign_in_add, workday_plan
+
+    def make(*, held: bool = False, **overrides):
+        host_unit = overrides.pop("host_unit", None) or Unit.objects.get(name="巴川街道")
+        actor = overrides.pop("actor", None) or make_user(Role.CLERK, host_unit.name)
+        date = overrides.pop("date", None) or timezone.localdate() + dt.timedelta(days=0 if held else 14)
         fields = {
-            "host_unit": actor.unit,
+            "host_unit": host_unit,
             "date": dt.date.fromisoformat(date) if isinstance(date, str) else date,
             "start_time": dt.time(9, 0),
             "end_time": dt.time(12, 0),
@@ -191,9 +210,22 @@ def plan_workday(reference):
             "procedure": "登记、分流、答复",
         }
         fields.update(overrides)
-        return workday_plan(actor=actor, **fields)
+        workday = workday_plan(actor=actor, **fields)
+        if held:
+            sign_in_add(workday=workday, actor=actor, name="张伟", title="党工委书记")
+            workday.refresh_from_db()
+        return workday
 
     return make
+
+
+@pytest.fixture
+def plan_workday(workday_factory):
+    """plan_workday(actor, "2026-12-10", **overrides) — a planned Work Day of the actor's unit,
+    planned through the service (the clock must be on or before the date)."""
+    return lambda actor, date, **overrides: workday_factory(
+        actor=actor, host_unit=overrides.pop("host_unit", actor.unit), date=date, **overrides
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 """Who may see and do what. Every page, API endpoint and export asks these helpers; no view writes
 its own filter for "what may this user see".
 
-The rules (DESIGN §4): the joint office and system admins see everything; a unit's clerk and leader
+The rules (docs/adr/0004-access-helpers.md): the joint office and system admins see everything; a unit's clerk and leader
 see their own unit and the units below it; a district leader sees the units linked to them
 (liaison 联系 and oversight 分管) and the units below those.
 """

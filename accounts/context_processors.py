@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import is_supervisor
@@ -29,9 +29,6 @@ def navigation(request) -> dict:
     for label, name, audience in NAVIGATION:
         if audience == "supervisor" and not is_supervisor(user):
             continue
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
-            continue
+        url = reverse(name)
         items.append({"label": label, "url": url, "active": request.path == url})
     return {"nav_items": items}

@@ -1,8 +1,16 @@
-"""What the home page lists as the user's to-do items. Each domain app contributes through one
-function named here, so a reader finds every source of the list in one place."""
+"""What the home page lists as the user's to-do items.
+
+The accounts app is in the reference layer and imports nothing from the domain core. Each app that
+has something for the home page registers its source here, in its AppConfig.ready():
+
+    register_todo_source(home_todo, order=20)
+
+`order` fixes where the source's items appear, whatever the order of INSTALLED_APPS:
+Work Days (10), cases (20), the calendar (30)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -13,12 +21,18 @@ class TodoItem:
     level: str = "info"  # info | warning | danger
 
 
-def todo_items(user) -> list[TodoItem]:
-    from cases.reminders import home_todo as case_todo
-    from workcal.selectors import home_todo as calendar_todo
-    from workdays.selectors import home_todo as workday_todo
+TodoSource = Callable[[object], list[TodoItem]]
+_sources: dict[TodoSource, int] = {}
 
+
+def register_todo_source(source: TodoSource, *, order: int) -> TodoSource:
+    """Add a source of to-do items (once, however often registered)."""
+    _sources[source] = order
+    return source
+
+
+def todo_items(user) -> list[TodoItem]:
     items: list[TodoItem] = []
-    for source in (workday_todo, case_todo, calendar_todo):
+    for source in sorted(_sources, key=_sources.__getitem__):
         items.extend(source(user))
     return items

@@ -1,4 +1,4 @@
-"""The case ledger API (../shared/API.md "Cases")."""
+"""The case ledger API (docs/api.md "Cases")."""
 
 from __future__ import annotations
 

@@ -16,3 +16,8 @@ class CasesConfig(AppConfig):
         from workcal.hooks import calendar_changed
 
         calendar_changed.register(recompute_deadlines)
+
+        from accounts.home import register_todo_source
+        from cases.reminders import home_todo
+
+        register_todo_source(home_todo, order=20)

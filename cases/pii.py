@@ -1,6 +1,6 @@
 """Personal data (ID numbers, phones): masked in lists, exports and public pages; the full value is
 shown only to roles that need it (the joint office, the host unit's and the lead unit's clerks) and
-every full view is logged (DESIGN §4)."""
+every full view is logged (docs/adr/0004-access-helpers.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Which cases a user may see (DESIGN §4), and the ledger filters.
+"""Which cases a user may see (docs/adr/0004-access-helpers.md), and the ledger filters.
 
 The joint office sees all; a unit sees the cases registered at its own Work Days and those it leads
 or assists; a district leader sees those of the units linked to them."""

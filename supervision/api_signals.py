@@ -1,4 +1,4 @@
-"""GET /supervision and the bulletins (../shared/API.md "Supervision")."""
+"""GET /supervision and the bulletins (docs/api.md "Supervision")."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -17,13 +17,6 @@ from supervision.compliance import STATE_LABELS, YearError, grouped, parse_year,
 from units.models import FrequencyRule, Period
 
 YEARS_BACK, YEARS_AHEAD = 3, 1
-
-
-def _workday_list_url() -> str:
-    try:
-        return reverse("workdays:list")
-    except NoReverseMatch:
-        return "/workdays/"
 
 
 def _rules_legend() -> list[tuple[str, str, int]]:
@@ -48,7 +41,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
     except YearError as exc:
         year, error = this_year, str(exc)
     rows = visible_compliance(request.user, year)
-    list_url = _workday_list_url()
+    list_url = reverse("workdays:list")
     for row in rows:
         for cell in row.cells:
             query = {"unit": cell.unit.pk, "from": cell.period.start.isoformat(), "to": cell.period.end.isoformat()}

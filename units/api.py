@@ -39,7 +39,7 @@ API_KINDS = [k for k in UnitKind.values if k != UnitKind.DISTRICT]
 
 @router.get("/units", response=list[UnitOut])
 def list_units(request, kind: str | None = None):
-    """The district's units. The district itself is the root every unit hangs from; API.md's kinds
+    """The district's units. The district itself is the root every unit hangs from; docs/api.md's kinds
     do not include it, so it is left out and its children have no parent_id."""
     units = Unit.objects.exclude(kind=UnitKind.DISTRICT).select_related("parent")
     if kind:

@@ -7,7 +7,11 @@ class WorkcalConfig(AppConfig):
     verbose_name = _("Working-day calendar")
 
     def ready(self) -> None:
+        from accounts.home import register_todo_source
         from history.labels import register
+        from workcal.selectors import home_todo
+
+        register_todo_source(home_todo, order=30)
 
         register(
             {

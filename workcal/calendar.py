@@ -1,6 +1,6 @@
 """Working-day arithmetic: `add_workdays`, `workdays_between`, `is_workday`.
 
-How days are counted (DESIGN "How days are counted", Civil Code art. 201): "N working days from D"
+How days are counted (docs/adr/0006-counting-days.md, Civil Code art. 201): "N working days from D"
 does not count D itself; the answer is the N-th working day after D. Example: Monday 2026-11-23
 plus 7 working days is Wednesday 2026-12-02. `add_workdays(day, 0)` is `day` itself.
 
@@ -42,7 +42,10 @@ from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
 
+import holidays
 from django.utils.translation import gettext as _
+
+from workcal.models import CalendarDay, CalendarVersion, CalendarYear, Source, YearStatus
 
 FIRST_DAY = datetime.date(1900, 1, 1)
 LAST_DAY = datetime.date(2100, 12, 31)
@@ -67,18 +70,10 @@ class Deadline(NamedTuple):
     date: datetime.date
     provisional: bool
 
-    @property
-    def value(self) -> datetime.date:
-        return self.date
-
 
 class WorkdayCount(NamedTuple):
     count: int
     provisional: bool
-
-    @property
-    def value(self) -> int:
-        return self.count
 
 
 class DayStatus(NamedTuple):
@@ -86,10 +81,6 @@ class DayStatus(NamedTuple):
     is_workday: bool
     provisional: bool
     note: str
-
-    @property
-    def value(self) -> bool:
-        return self.is_workday
 
 
 # --- the estimate for years the notice has not fixed -------------------------------------------------
@@ -108,10 +99,19 @@ def estimated_days_off(year: int) -> dict[datetime.date, str]:
     return _estimates().get(year, {})
 
 
+def year_exceptions(year: int) -> dict[datetime.date, tuple[bool, str, str]]:
+    """The dates of `year` that differ from the weekday rule: (is_workday, note, source)."""
+    days: dict[datetime.date, tuple[bool, str, str]] = {}
+    if not CalendarYear.objects.filter(year=year).exists():
+        days = {day: (False, name, Source.ESTIMATE) for day, name in estimated_days_off(year).items()}
+    rows = CalendarDay.objects.filter(date__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
+    for day, is_workday, note, source in rows.values_list("date", "is_workday", "note", "source"):
+        days[day] = (is_workday, note, source)
+    return days
+
+
 @cache
 def _estimates() -> dict[int, dict[datetime.date, str]]:
-    import holidays
-
     # One object per language for all years: far quicker than one per year.
     years = range(1950, LAST_YEAR + 1)
     english = holidays.China(years=years, language="en_US")
@@ -200,8 +200,6 @@ def _days() -> list[datetime.date]:
 def build_index() -> CalendarIndex:
     """Read the calendar from the database (through the current connection, so inside a transaction
     it includes that transaction's changes)."""
-    from workcal.models import CalendarDay, CalendarVersion, CalendarYear, YearStatus
-
     # The token first: a change committed between the two reads gives new rows under the old token,
     # which the next check corrects; the other order could keep old rows under the new token.
     token = CalendarVersion.objects.filter(pk=1).values_list("token", flat=True).first()
@@ -224,8 +222,6 @@ def build_index() -> CalendarIndex:
 
 
 def _read_token() -> str | None:
-    from workcal.models import CalendarVersion
-
     return CalendarVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 

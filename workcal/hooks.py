@@ -1,7 +1,7 @@
 """How a calendar change reaches the apps above the calendar.
 
 The calendar is in the reference layer and imports nothing from the domain core. When the calendar
-changes, open deadlines computed from it must move (DESIGN "How days are counted"). So the core
+changes, open deadlines computed from it must move (docs/adr/0006-counting-days.md). So the core
 registers a callback here, in its AppConfig.ready():
 
     from workcal.hooks import calendar_changed

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from accounts.access import is_supervisor
 from accounts.home import TodoItem
-from workcal.calendar import estimated_days_off
-from workcal.models import CalendarDay, CalendarYear, Source, YearStatus
+from workcal.calendar import year_exceptions
+from workcal.models import CalendarYear, Source, YearStatus
 
 
 @dataclass
@@ -57,17 +57,6 @@ class YearOverview:
     @property
     def source_label(self) -> str:
         return Source(self.source).label
-
-
-def year_exceptions(year: int) -> dict[datetime.date, tuple[bool, str, str]]:
-    """The dates of `year` that differ from the weekday rule: (is_workday, note, source)."""
-    days: dict[datetime.date, tuple[bool, str, str]] = {}
-    if not CalendarYear.objects.filter(year=year).exists():
-        days = {day: (False, name, Source.ESTIMATE) for day, name in estimated_days_off(year).items()}
-    rows = CalendarDay.objects.filter(date__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
-    for day, is_workday, note, source in rows.values_list("date", "is_workday", "note", "source"):
-        days[day] = (is_workday, note, source)
-    return days
 
 
 def year_overview(year: int) -> YearOverview:

@@ -16,13 +16,14 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+import chinese_calendar
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from history.services import record, snapshot
 from workcal import calendar
-from workcal.calendar import CalendarInputError, estimated_days_off
+from workcal.calendar import CalendarInputError, estimated_days_off, year_exceptions
 from workcal.hooks import calendar_changed
 from workcal.models import CalendarDay, CalendarVersion, CalendarYear, Source, YearStatus
 from workcal.notice import parse_notice
@@ -82,12 +83,7 @@ def _lock() -> None:
 
 def _exceptions(year: int) -> dict[datetime.date, bool]:
     """The dates of `year` that differ from the weekday rule, as the index sees them now."""
-    days: dict[datetime.date, bool] = {}
-    if not CalendarYear.objects.filter(year=year).exists():
-        days = dict.fromkeys(estimated_days_off(year), False)
-    rows = CalendarDay.objects.filter(date__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
-    days.update(rows.values_list("date", "is_workday"))
-    return days
+    return {day: is_workday for day, (is_workday, _note, _source) in year_exceptions(year).items()}
 
 
 def _changed(before: dict[datetime.date, bool], after: dict[datetime.date, bool]) -> dict[datetime.date, list[str]]:
@@ -136,8 +132,6 @@ def seed_from_package(stdout=None) -> int:
     """Store every year the chinesecalendar package knows (2004–2026) that is not stored yet, as
     confirmed. Idempotent: a stored year (seeded, imported or edited) is left alone. Returns the
     number of years seeded. Called by `manage.py load_reference`."""
-    import chinese_calendar
-
     known = sorted({day.year for day in chinese_calendar.holidays})
     with transaction.atomic():
         _lock()
@@ -185,13 +179,10 @@ def set_day(*, date: datetime.date, is_workday: bool, actor, note: str = "") -> 
     note = (note or "").strip()[:100]
     with transaction.atomic():
         _lock()
-        before = _exceptions(date.year)
+        rows = year_exceptions(date.year)  # stored, or else estimated
+        before = {day: row[0] for day, row in rows.items()}
         rule = _weekday_rule(date)
-        stored = CalendarDay.objects.filter(date=date).first()
-        if stored is not None:
-            old_note = stored.note
-        else:  # not stored, so the weekday rule or the estimate
-            old_note = estimated_days_off(date.year).get(date, "") if date in before else ""
+        old_note = rows[date][1] if date in rows else ""
         if before.get(date, rule) == is_workday and (is_workday == rule or old_note == note):
             return CalendarChange(year=date.year, changed_dates=frozenset(), deadlines_moved=0)
         row = _store_estimate(date.year, actor)

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.access import require_supervisor
 from history.selectors import timeline_for
 from workcal import services
-from workcal.calendar import FIRST_YEAR, LAST_YEAR, CalendarInputError
+from workcal.calendar import FIRST_YEAR, LAST_YEAR, CalendarInputError, year_exceptions
 from workcal.forms import DayForm, NoticeForm, YearForm
 from workcal.notice import NoticeError, parse_notice
-from workcal.selectors import year_exceptions, year_overview
+from workcal.selectors import year_overview
 
 
 def _year_url(year: int, anchor: str = "") -> str:

@@ -1,4 +1,4 @@
-"""The Work Day API (../shared/API.md "Work Days"). Same access helpers and services as the pages."""
+"""The Work Day API (docs/api.md "Work Days"). Same access helpers and services as the pages."""
 
 from __future__ import annotations
 

@@ -11,3 +11,8 @@ class WorkdaysConfig(AppConfig):
         from workdays.labels import ACTIONS
 
         register(ACTIONS)
+
+        from accounts.home import register_todo_source
+        from workdays.selectors import home_todo
+
+        register_todo_source(home_todo, order=10)

@@ -1,4 +1,4 @@
-"""The date rules of a Work Day, in one place (R4, R6; DESIGN "How days are counted").
+"""The date rules of a Work Day, in one place (R4, R6; docs/adr/0006-counting-days.md).
 
 Calendar days: screening at least 7 days before (day−7 or earlier), notice published from day−7 to
 day−5, results published within 30 days after. Working days: the report within 2 working days after

@@ -3,11 +3,18 @@ the joint office (all)."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accounts.access import filter_by_units
-from workdays.models import Status, WorkDay
+from accounts.access import can_write_for_unit, filter_by_units, is_supervisor
+from accounts.home import TodoItem
+from workdays.models import Report, Status, WorkDay
+from workdays.rules import deadlines_for
 
 
 def visible_workdays(user) -> QuerySet[WorkDay]:
@@ -24,17 +31,6 @@ def access_workday_by_id(user, workday_id) -> WorkDay:
 def home_todo(user) -> list:
     """The steps of the user's Work Days that are due now (R4, R6), and for the joint office the
     reports waiting at the intake (收发员) to be forwarded."""
-    import datetime
-
-    from django.urls import reverse
-    from django.utils import timezone
-    from django.utils.translation import gettext as _
-
-    from accounts.access import can_write_for_unit, is_supervisor
-    from accounts.home import TodoItem
-    from workdays.models import Report
-    from workdays.rules import deadlines_for
-
     items: list[TodoItem] = []
     today = timezone.localdate()
     if is_supervisor(user):

@@ -12,7 +12,7 @@ from django.utils.cache import patch_vary_headers
 class LanguageMiddleware:
     """Pages are in Chinese unless the user chose another language in the menu (a cookie); the
     browser's own language preference does not switch a government system to English. The API
-    answers in the request's language (Accept-Language), as ../shared/API.md asks."""
+    answers in the request's language (Accept-Language), as docs/api.md says."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -49,11 +49,8 @@ def test_a_failed_change_leaves_no_history(unit):
     assert Event.objects.count() == count
 
 
-def test_the_admin_records_edits_and_the_unit_page_shows_them(client, reference, unit):
-    from accounts.services import user_create
-
-    with transaction.atomic():
-        admin = user_create(username="root", unit_name="区信访工作联席会议办公室", role="admin", password="x-long-pass")
+def test_the_admin_records_edits_and_the_unit_page_shows_them(client, make_user, unit):
+    admin = make_user("admin", "区信访工作联席会议办公室", username="root")
     client.force_login(admin)
     finance = unit("区财政局")
     response = client.post(

@@ -1,18 +1,18 @@
-"""The story behind the supervision tests: four referred cases in 2026Q4 with a late reply, a
-bounce, a contradicted revisit and a poor rating."""
+"""The supervision tests' fixtures: the story of four referred cases in 2026Q4, and a Work Day held
+in 2026Q4 for the compliance tests."""
 
 import pytest
 
 from cases import handling
-from conftest import _make_user
 from supervision.tests.helpers import assign_case, referred_case
+from workdays.services import sign_in_add
 
 
 @pytest.fixture
-def story(clock, town_clerk, supervisor, plan_workday):
+def story(clock, town_clerk, supervisor, plan_workday, make_user):
     """Four referred cases in 2026Q4 with a late reply, a bounce, a contradicted revisit and a poor rating."""
-    labour = _make_user("labour", "区人力社保局", "clerk")
-    housing = _make_user("housing", "区住房城乡建委", "clerk")
+    labour = make_user("clerk", "区人力社保局")
+    housing = make_user("clerk", "区住房城乡建委")
     clock.set("2026-10-12 09:00")
     day = plan_workday(town_clerk, "2026-10-20")
     clock.set("2026-10-20 10:00")
@@ -46,3 +46,13 @@ def story(clock, town_clerk, supervisor, plan_workday):
     late.refresh_from_db()
     handling.case_reply(case=late, actor=labour, version=late.version, content="已支付", concluded=True)
     return {"late": late, "bounced": bounced, "false_report": false_report, "poor": poor}
+
+
+@pytest.fixture
+def held_in_q4(clock, town_clerk, plan_workday):
+    """巴川街道 holds a Work Day on 2026-12-10 (Q4); the clock then stands at 2026-12-20."""
+    clock.set("2026-12-01 09:00")
+    workday = plan_workday(town_clerk, "2026-12-10")
+    clock.set("2026-12-10 09:05")
+    sign_in_add(workday=workday, actor=town_clerk, name="张伟", title="党工委书记")
+    clock.set("2026-12-20 09:00")

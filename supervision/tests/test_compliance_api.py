@@ -1,14 +1,8 @@
 import pytest
 
-from supervision.tests.compliance_helpers import hold_a_day_in_q4
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def held_in_q4(clock, town_clerk, plan_workday):
-    return hold_a_day_in_q4(clock, town_clerk, plan_workday)
 
 
 URL = "/api/v1/compliance"

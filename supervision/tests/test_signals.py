@@ -117,10 +117,8 @@ def test_an_issued_bulletin_is_read_only(story, supervisor):
     assert Bulletin.objects.get(pk=bulletin.pk).status == "issued"
 
 
-def test_a_case_returned_twice_by_one_unit_is_two_returns(clock, town_clerk, supervisor, plan_workday):
-    from conftest import _make_user
-
-    labour = _make_user("labour2", "区人力社保局", "clerk")
+def test_a_case_returned_twice_by_one_unit_is_two_returns(clock, town_clerk, supervisor, plan_workday, make_user):
+    labour = make_user("clerk", "区人力社保局")
     clock.set("2026-10-12 09:00")
     day = plan_workday(town_clerk, "2026-10-20")
     clock.set("2026-10-20 10:00")

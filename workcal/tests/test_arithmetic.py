@@ -14,7 +14,6 @@ D = dt.date
 def test_add_does_not_count_the_start_day(seeded):
     result = add_workdays(D(2026, 11, 23), 7)
     assert result.date == D(2026, 12, 2)
-    assert result.value == result.date
     assert result.provisional is False
 
 
@@ -34,14 +33,14 @@ def test_add_from_a_day_off_counts_from_the_next_working_day(seeded):
 
 def test_between_counts_both_ends(seeded):
     result = workdays_between(D(2026, 1, 1), D(2026, 12, 31))
-    assert (result.count, result.value, result.provisional) == (248, 248, False)
+    assert (result.count, result.provisional) == (248, False)
     assert workdays_between(D(2026, 11, 23), D(2026, 11, 23)).count == 1
     assert workdays_between(D(2026, 10, 1), D(2026, 10, 7)).count == 0
 
 
 def test_is_workday_names_the_holiday(seeded):
     day = is_workday(D(2026, 2, 17))
-    assert (day.is_workday, day.value, day.provisional, day.note) == (False, False, False, "春节")
+    assert (day.is_workday, day.provisional, day.note) == (False, False, "春节")
     assert is_workday(D(2026, 2, 14)).is_workday is True  # a Saturday at work
 
 

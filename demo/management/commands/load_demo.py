@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from demo.scenario import load_scenario
 from demo.services import load_demo
 
 
@@ -8,8 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = load_demo()
-        from demo.scenario import load_scenario
-
         if load_scenario():
             self.stdout.write("Demo Work Days, registrations and cases loaded.")
         self.stdout.write("Demo logins (username / password / role · unit):")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from units.services import ReferenceDataError, load_reference
+from workcal.services import seed_from_package
 
 
 class Command(BaseCommand):
@@ -28,6 +29,4 @@ class Command(BaseCommand):
 
 def _after_load_hooks():
     """Other reference apps that seed from load_reference (the working-day calendar)."""
-    from workcal.services import seed_from_package
-
     return [seed_from_package]
