@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from cases import handling, pii
+from cases import handling
 from cases.models import Case, CaseStatus
 from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_overdue, visible_cases
 from history.labels import action_label
 from history.selectors import timeline_for
+from intake.personal_data import may_view_personal_data, reveal_personal_data
 from units.models import Unit
 from xinfang.api_types import ApiError, Id, Page, Text
 
@@ -275,6 +276,6 @@ class PetitionerFull(Schema):
 def personal_data(request, case_id: int):
     """The petitioners' full ID numbers and phones, for roles that need them; every call is logged."""
     case = access_case_by_id(request.user, case_id)
-    if not pii.may_view_personal_data(request.user, case):
+    if not may_view_personal_data(request.user, case):
         raise PermissionDenied
-    return pii.reveal_personal_data(case=case, actor=request.user)
+    return reveal_personal_data(registration=case.registration, actor=request.user, shown_on=case)

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from intake.models import Disposition, Kind
 from units.models import Unit
-from workdays.models import Disposition, Kind
 
 
 class CaseStatus(models.TextChoices):
@@ -37,7 +37,7 @@ class Case(models.Model):
     """信访事项 — a ledger entry. Its status moves only through the services in cases/services.py."""
 
     registration = models.OneToOneField(
-        "workdays.Registration", verbose_name=_("registration"), on_delete=models.PROTECT, related_name="case"
+        "intake.Registration", verbose_name=_("registration"), on_delete=models.PROTECT, related_name="case"
     )
     workday = models.ForeignKey("workdays.WorkDay", verbose_name=_("Masses Work Day"), on_delete=models.PROTECT, related_name="cases")
     # The unit whose Work Day registered the matter (it owes the citizen feedback and the results).
@@ -207,22 +207,6 @@ class Revisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.created_at:%Y-%m-%d}"
-
-
-class PersonalDataView(models.Model):
-    """A log line each time someone opens a citizen's full ID number or phone."""
-
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="+")
-    viewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    viewed_at = models.DateTimeField()
-    fields = models.CharField(max_length=100)
-
-    class Meta:
-        verbose_name = _("personal data view")
-        verbose_name_plural = _("personal data views")
-
-    def __str__(self) -> str:
-        return f"{self.viewed_by} {self.viewed_at:%Y-%m-%d %H:%M}"
 
 
 class DeadlineScan(models.Model):

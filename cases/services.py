@@ -10,8 +10,8 @@ from django.db.models import Q
 
 from cases.models import OPEN_STATUSES, REPLY_WORKDAYS, Case, CaseStatus, Handling
 from history.services import record, snapshot
+from intake.models import Disposition, Registration
 from workcal.calendar import add_workdays
-from workdays.models import Disposition, Registration
 
 
 @transaction.atomic

@@ -47,11 +47,11 @@ from cases.forms import (
     assignable_units,
 )
 from cases.models import OPEN_STATUSES, Assignment, Case, CaseStatus, Handling
-from cases.pii import masked_petitioners, may_view_personal_data, reveal_personal_data
 from cases.selectors import CaseFilters, access_case_by_id, due_soon_limit, filter_cases, is_overdue, visible_cases
 from history.selectors import timeline_for
+from intake.models import Petitioner
+from intake.personal_data import masked_petitioners, may_view_personal_data, reveal_personal_data
 from lifecycle import StaleVersion, TransitionError
-from workdays.models import Petitioner
 from workdays.selectors import visible_workdays
 
 PAGE_SIZE = 50
@@ -311,7 +311,7 @@ def _render_detail(
             "registration": case.registration,
             "overdue": is_overdue(case, today),
             "assisting_units": assisting,
-            "petitioners": petitioners if revealed else masked_petitioners(case),
+            "petitioners": petitioners if revealed else masked_petitioners(case.registration),
             "revealed": revealed,
             "may_reveal": not revealed and may_view_personal_data(user, case),
             "assignments": assignments,
@@ -344,7 +344,7 @@ def personal_data(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case_by_id(request.user, case_id)
     if not may_view_personal_data(request.user, case):
         raise PermissionDenied
-    return _render_detail(request, case, petitioners=reveal_personal_data(case=case, actor=request.user))
+    return _render_detail(request, case, petitioners=reveal_personal_data(registration=case.registration, actor=request.user, shown_on=case))
 
 
 def _act(request: HttpRequest, case_id: int, name: str) -> HttpResponse:

@@ -7,31 +7,18 @@ Statuses: planned → notice_published → held → reported → results_publish
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit, is_supervisor
 from history.services import record, snapshot
 from lifecycle import TransitionError
-from units.models import Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
-from workdays.models import (
-    HELD_OR_LATER,
-    Disposition,
-    Kind,
-    Petitioner,
-    Registration,
-    Report,
-    ScreeningItem,
-    SignIn,
-    Status,
-    WorkDay,
-)
-from workdays.validators import normalise_id_number, validate_id_number, validate_phone
+from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
+from workdays.models import HELD_OR_LATER, Report, ScreeningItem, SignIn, Status, WorkDay
 
 PLANNING_HORIZON_DAYS = 731
 
@@ -285,183 +272,23 @@ def briefing_record(*, workday: WorkDay, actor, briefing: str, materials_count: 
     return workday
 
 
-def _validate_registration(
-    *, workday, petitioners, people_count, kind, category, territory, content, disposition, answer, channel, promised_days
-) -> list[dict]:
-    errors: dict[str, list[str]] = {}
-    cleaned: list[dict] = []
-    if not petitioners:
-        errors["petitioners"] = [_("Enter at least one petitioner.")]
-    for i, p in enumerate(petitioners or []):
-        name = (p.get("name") or "").strip()
-        id_number = normalise_id_number(p.get("id_number") or "")
-        phone = (p.get("phone") or "").strip().replace(" ", "")
-        if not name:
-            errors[f"petitioners.{i}.name"] = [_("Enter the petitioner's name.")]
-        if id_number:
-            try:
-                validate_id_number(id_number)
-            except ValidationError as exc:
-                errors[f"petitioners.{i}.id_number"] = exc.messages
-        if not phone and i == 0:
-            errors[f"petitioners.{i}.phone"] = [_("Enter a phone number so the citizen can be reached for the reply.")]
-        elif phone:
-            try:
-                validate_phone(phone)
-            except ValidationError as exc:
-                errors[f"petitioners.{i}.phone"] = exc.messages
-        cleaned.append({"name": name, "id_number": id_number, "phone": phone, "address": (p.get("address") or "").strip()})
-    if people_count is None or people_count < max(1, len(cleaned)):
-        errors["people_count"] = [_("The number of people must be at least the number of petitioners listed.")]
-    if kind not in Kind.values:
-        errors["kind"] = [_("Choose request, opinion or suggestion.")]
-    if category is None:
-        errors["category_id"] = [_("Choose a category.")]
-    if territory is not None and territory.kind not in (UnitKind.TOWN, UnitKind.STREET):
-        errors["territory_unit_id"] = [_("The territory is the town or street where the matter arose.")]
-    if territory is None:
-        errors["territory_unit_id"] = [_("Choose the town or street where the matter arose.")]
-    if not (content or "").strip():
-        errors["content"] = [_("Describe the citizen's matter.")]
-    if disposition not in Disposition.values:
-        errors["disposition"] = [_("Choose how the matter was handled.")]
-    elif disposition == Disposition.ON_THE_SPOT and not (answer or "").strip():
-        errors["answer"] = [_("Write down the answer given on the spot.")]
-    elif disposition == Disposition.REFER and not (channel or "").strip():
-        errors["channel"] = [_("Write down the channel the citizen was told to use.")]
-    if promised_days is not None and not (1 <= promised_days <= 365):
-        errors["promised_days"] = [_("Enter a number of working days between 1 and 365.")]
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
+# --- What a registration (intake.services) needs of its Work Day ----------------------------------
 
 
-def _petitioner_for(data: dict, actor) -> Petitioner:
-    """A returning petitioner is recognised by ID number; their contact details are brought up to date."""
-    if data["id_number"]:
-        found = Petitioner.objects.filter(id_number=data["id_number"]).order_by("id").first()
-        if found is not None:
-            before = snapshot(found)
-            for field in ("name", "phone", "address"):
-                if data[field]:
-                    setattr(found, field, data[field])
-            if snapshot(found) != before:
-                found.save()
-                record(instance=found, actor=actor, action="updated", before=before)
-            return found
-    petitioner = Petitioner.objects.create(**data)
-    record(instance=petitioner, actor=actor, action="created", before={})
-    return petitioner
-
-
-def registration_create(
-    *,
-    workday: WorkDay,
-    actor,
-    petitioners: list[dict],
-    kind: str,
-    category: Category | None,
-    territory: Unit | None,
-    content: str,
-    disposition: str,
-    people_count: int | None = None,
-    answer: str = "",
-    channel: str = "",
-    promised_days: int | None = None,
-    responsible_person: str = "",
-    responsible_user=None,
-    client_ref: uuid.UUID | None = None,
-) -> tuple[Registration, bool]:
-    """Register one citizen's matter and open its case. Idempotent on `client_ref`: a resubmitted
-    form returns the registration already made, and `created` is False."""
-    if client_ref is not None:
-        existing = _existing_registration(workday, client_ref)
-        if existing is not None:
-            return existing, False
-    try:
-        with transaction.atomic():
-            return _registration_create(
-                workday=workday,
-                actor=actor,
-                petitioners=petitioners,
-                kind=kind,
-                category=category,
-                territory=territory,
-                content=content,
-                disposition=disposition,
-                people_count=people_count if people_count is not None else max(1, len(petitioners or [])),
-                answer=answer,
-                channel=channel,
-                promised_days=promised_days,
-                responsible_person=responsible_person,
-                responsible_user=responsible_user,
-                client_ref=client_ref,
-            ), True
-    except IntegrityError:
-        # Two submissions of one form raced; the other one won. Return its result.
-        existing = _existing_registration(workday, client_ref) if client_ref is not None else None
-        if existing is None:
-            raise
-        return existing, False
-
-
-def _existing_registration(workday: WorkDay, client_ref: uuid.UUID) -> Registration | None:
-    existing = Registration.objects.filter(client_ref=client_ref).first()
-    if existing is not None and existing.workday_id != workday.pk:
-        raise ValidationError({"client_ref": [_("This client reference was already used for another Work Day.")]})
-    return existing
-
-
-def _registration_create(*, workday, actor, petitioners, client_ref, **fields) -> Registration:
-    from cases.services import case_open_for_registration
-
+def lock_for_entry(*, workday: WorkDay, actor) -> WorkDay:
+    """The Work Day row-locked for a registration, once the actor may write for it and it is not voided."""
     workday = _locked(workday)
     _require_writer(actor, workday)
     _require_not_voided(workday)
-    cleaned = _validate_registration(
-        workday=workday,
-        petitioners=petitioners,
-        people_count=fields["people_count"],
-        kind=fields["kind"],
-        category=fields["category"],
-        territory=fields["territory"],
-        content=fields["content"],
-        disposition=fields["disposition"],
-        answer=fields["answer"],
-        channel=fields["channel"],
-        promised_days=fields["promised_days"],
-    )
+    return workday
+
+
+def require_day_started(workday: WorkDay) -> None:
     _require_day_started(workday)
-    now = timezone.now()
-    registration = Registration.objects.create(
-        workday=workday,
-        client_ref=client_ref,
-        people_count=fields["people_count"],
-        kind=fields["kind"],
-        category=fields["category"],
-        territory=fields["territory"],
-        content=fields["content"].strip(),
-        disposition=fields["disposition"],
-        answer=(fields["answer"] or "").strip(),
-        channel=(fields["channel"] or "").strip(),
-        promised_days=fields["promised_days"],
-        responsible_person=(fields["responsible_person"] or "").strip() or actor.display_name,
-        responsible_user=fields["responsible_user"],
-        registered_at=now,
-        registered_by=actor,
-        late_entry=timezone.localdate(now) > workday.date,
-    )
-    registration.petitioners.set([_petitioner_for(p, actor) for p in cleaned])
+
+
+def enter_held(workday: WorkDay, actor) -> None:
     _enter_held(workday, actor)
-    record(
-        instance=workday,
-        actor=actor,
-        action="registered",
-        changes={"registrations": [None, registration.pk]},
-        note=_("late entry of a paper form") if registration.late_entry else "",
-    )
-    case_open_for_registration(registration=registration, actor=actor)
-    return registration
 
 
 # --- After the day (R6) ---------------------------------------------------------------------------
