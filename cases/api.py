@@ -80,11 +80,12 @@ def case_out(case: Case) -> dict:
         **{
             f: getattr(case, f)
             for f in (
-                "id", "workday_id", "host_unit_id", "kind", "category_id", "content", "disposition", "handling", "status",
+                "id", "workday_id", "host_unit_id", "category_id", "handling", "status",
                 "lead_unit_id", "responsible_person", "clock_start", "due_date", "due_provisional", "feedback_due",
                 "feedback_at", "replied_at", "return_count", "version",
             )
         },
+        **{f: getattr(case.registration, f) for f in ("kind", "content", "disposition")},
         "territory_unit_id": case.territory_id,
         "assisting_unit_ids": [u.pk for u in case.assisting_units.all()],
         "overdue": is_overdue(case),
@@ -104,7 +105,7 @@ def list_cases(request, query: Query[CaseQuery]):
     if query.page < 1 or not (1 <= query.page_size <= 200):
         raise ApiError(400, _("The input is not valid."), {"page": [_("Pages start at 1; page_size is 1 to 200.")]})
     filters = CaseFilters(**query.dict(exclude={"page", "page_size"}))
-    cases = filter_cases(visible_cases(request.user), filters).order_by("-id").prefetch_related("assisting_units")
+    cases = filter_cases(visible_cases(request.user), filters).order_by("-id").select_related("registration").prefetch_related("assisting_units")
     total = cases.count()
     start = (query.page - 1) * query.page_size
     return {"items": [case_out(c) for c in cases[start : start + query.page_size]], "total": total}

@@ -30,14 +30,10 @@ def case_open_for_registration(*, registration: Registration, actor) -> Case:
         registration=registration,
         workday=workday,
         host_unit=workday.host_unit,
-        kind=registration.kind,
         category=registration.category,
         territory=registration.territory,
-        content=registration.content,
-        disposition=registration.disposition,
         responsible_person=registration.responsible_person,
         responsible_user=registration.responsible_user,
-        created_at=registration.registered_at,
     )
     if registration.disposition == Disposition.REFER:
         case.handling = Handling.ASSIGNED

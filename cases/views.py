@@ -58,8 +58,8 @@ PAGE_SIZE = 50
 
 # What one ledger row reads; nothing else is loaded, and no row runs a query of its own.
 LIST_FIELDS = (
-    "id", "status", "handling", "content", "due_date", "due_provisional", "replied_at", "return_count",
-    "registration", "registration__id",
+    "id", "status", "handling", "due_date", "due_provisional", "replied_at", "return_count",
+    "registration", "registration__id", "registration__content",
     "workday", "workday__date",
     "host_unit", "host_unit__name",
     "lead_unit", "lead_unit__name",
