@@ -9,12 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from cases import handling, pii
+from cases import handling
 from cases.models import Case, CaseStatus
 from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_overdue, visible_cases
 from cases.transitions import TABLE
 from history.labels import action_label
 from history.selectors import timeline_for
+from intake.personal_data import may_view_personal_data, reveal_personal_data
 from xinfang.api_types import ApiError, Id, Page
 
 router = Router(tags=["cases"])
@@ -79,11 +80,12 @@ def case_out(case: Case) -> dict:
         **{
             f: getattr(case, f)
             for f in (
-                "id", "workday_id", "host_unit_id", "kind", "category_id", "content", "disposition", "handling", "status",
+                "id", "workday_id", "host_unit_id", "category_id", "handling", "status",
                 "lead_unit_id", "responsible_person", "clock_start", "due_date", "due_provisional", "feedback_due",
                 "feedback_at", "replied_at", "return_count", "version",
             )
         },
+        **{f: getattr(case.registration, f) for f in ("kind", "content", "disposition")},
         "territory_unit_id": case.territory_id,
         "assisting_unit_ids": [u.pk for u in case.assisting_units.all()],
         "overdue": is_overdue(case),
@@ -103,7 +105,7 @@ def list_cases(request, query: Query[CaseQuery]):
     if query.page < 1 or not (1 <= query.page_size <= 200):
         raise ApiError(400, _("The input is not valid."), {"page": [_("Pages start at 1; page_size is 1 to 200.")]})
     filters = CaseFilters(**query.dict(exclude={"page", "page_size"}))
-    cases = filter_cases(visible_cases(request.user), filters).order_by("-id").prefetch_related("assisting_units")
+    cases = filter_cases(visible_cases(request.user), filters).order_by("-id").select_related("registration").prefetch_related("assisting_units")
     total = cases.count()
     start = (query.page - 1) * query.page_size
     return {"items": [case_out(c) for c in cases[start : start + query.page_size]], "total": total}
@@ -173,6 +175,6 @@ class PetitionerFull(Schema):
 def personal_data(request, case_id: int):
     """The petitioners' full ID numbers and phones, for roles that need them; every call is logged."""
     case = access_case_by_id(request.user, case_id)
-    if not pii.may_view_personal_data(request.user, case):
+    if not may_view_personal_data(request.user, case):
         raise PermissionDenied
-    return pii.reveal_personal_data(case=case, actor=request.user)
+    return reveal_personal_data(registration=case.registration, actor=request.user, shown_on=case)

@@ -7,7 +7,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit
-from workdays.models import Disposition, Kind
 
 
 class CaseStatus(models.TextChoices):
@@ -34,19 +33,21 @@ BOUNCED_RETURNS = 2
 
 
 class Case(models.Model):
-    """信访事项 — a ledger entry. Its status moves only through the services in cases/services.py."""
+    """信访事项 — a ledger entry. Its status moves only through the services in cases/services.py.
+
+    What the citizen said (kind, content, disposition, when) is read from the registration; the case
+    owns what handling may change (docs/adr/0009-case-and-registration.md)."""
 
     registration = models.OneToOneField(
-        "workdays.Registration", verbose_name=_("registration"), on_delete=models.PROTECT, related_name="case"
+        "intake.Registration", verbose_name=_("registration"), on_delete=models.PROTECT, related_name="case"
     )
+    # workday and host_unit never change, but the visibility filter and the (host_unit, status) index
+    # of a million-case ledger need them on the case row (docs/adr/0009).
     workday = models.ForeignKey("workdays.WorkDay", verbose_name=_("Masses Work Day"), on_delete=models.PROTECT, related_name="cases")
     # The unit whose Work Day registered the matter (it owes the citizen feedback and the results).
     host_unit = models.ForeignKey(Unit, verbose_name=_("registering unit"), on_delete=models.PROTECT, related_name="hosted_cases")
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     category = models.ForeignKey("units.Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="+")
     territory = models.ForeignKey(Unit, verbose_name=_("territory"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    content = models.TextField(_("content"))
-    disposition = models.CharField(_("disposition"), max_length=20, choices=Disposition.choices)
     handling = models.CharField(_("handling"), max_length=20, choices=Handling.choices)
     status = models.CharField(_("status"), max_length=30, choices=CaseStatus.choices, db_index=True)
     lead_unit = models.ForeignKey(
@@ -72,7 +73,6 @@ class Case(models.Model):
     voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
     void_reason = models.TextField(_("reason for voiding"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
-    created_at = models.DateTimeField(_("created at"))
 
     class Meta:
         verbose_name = _("case")
@@ -85,7 +85,7 @@ class Case(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.content[:20]}"
+        return f"#{self.pk}"
 
     @property
     def current_assignment(self) -> Assignment | None:
@@ -207,22 +207,6 @@ class Revisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.created_at:%Y-%m-%d}"
-
-
-class PersonalDataView(models.Model):
-    """A log line each time someone opens a citizen's full ID number or phone."""
-
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="+")
-    viewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    viewed_at = models.DateTimeField()
-    fields = models.CharField(max_length=100)
-
-    class Meta:
-        verbose_name = _("personal data view")
-        verbose_name_plural = _("personal data views")
-
-    def __str__(self) -> str:
-        return f"{self.viewed_by} {self.viewed_at:%Y-%m-%d %H:%M}"
 
 
 class DeadlineScan(models.Model):

@@ -44,7 +44,7 @@ def reminders_for(user, scan: DeadlineScan | None = None):
     scan = scan or latest_scan()
     if scan is None:
         return Reminder.objects.none()
-    return filter_by_units(user, scan.reminders.select_related("unit", "case"), "unit_id")
+    return filter_by_units(user, scan.reminders.select_related("unit", "case__registration"), "unit_id")
 
 
 def summary_by_unit(scan: DeadlineScan) -> list[tuple[str, dict[str, int]]]:

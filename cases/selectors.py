@@ -32,7 +32,7 @@ def visible_cases(user) -> QuerySet[Case]:
 
 def access_case_by_id(user, case_id) -> Case:
     try:
-        return visible_cases(user).select_related("workday", "host_unit", "lead_unit", "category", "territory").get(pk=case_id)
+        return visible_cases(user).select_related("registration", "workday", "host_unit", "lead_unit", "category", "territory").get(pk=case_id)
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

@@ -10,8 +10,8 @@ from django.db.models import Q
 
 from cases.models import OPEN_STATUSES, REPLY_WORKDAYS, Case, CaseStatus, Handling
 from history.services import record, snapshot
+from intake.models import Disposition, Registration
 from workcal.calendar import add_workdays
-from workdays.models import Disposition, Registration
 
 
 @transaction.atomic
@@ -30,14 +30,10 @@ def case_open_for_registration(*, registration: Registration, actor) -> Case:
         registration=registration,
         workday=workday,
         host_unit=workday.host_unit,
-        kind=registration.kind,
         category=registration.category,
         territory=registration.territory,
-        content=registration.content,
-        disposition=registration.disposition,
         responsible_person=registration.responsible_person,
         responsible_user=registration.responsible_user,
-        created_at=registration.registered_at,
     )
     if registration.disposition == Disposition.REFER:
         case.handling = Handling.ASSIGNED

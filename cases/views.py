@@ -46,21 +46,21 @@ from cases.forms import (
     assignable_units,
 )
 from cases.models import OPEN_STATUSES, Case, CaseStatus, Handling
-from cases.pii import masked_petitioners, may_view_personal_data, reveal_personal_data
 from cases.selectors import CaseFilters, access_case_by_id, due_soon_limit, filter_cases, is_overdue, visible_cases
 from cases.transitions import TABLE
 from history.selectors import timeline_for
+from intake.models import Petitioner
+from intake.personal_data import masked_petitioners, may_view_personal_data, reveal_personal_data
 from lifecycle import StaleVersion, TransitionError
 from lifecycle.inputs import parse
-from workdays.models import Petitioner
 from workdays.selectors import visible_workdays
 
 PAGE_SIZE = 50
 
 # What one ledger row reads; nothing else is loaded, and no row runs a query of its own.
 LIST_FIELDS = (
-    "id", "status", "handling", "content", "due_date", "due_provisional", "replied_at", "return_count",
-    "registration", "registration__id",
+    "id", "status", "handling", "due_date", "due_provisional", "replied_at", "return_count",
+    "registration", "registration__id", "registration__content",
     "workday", "workday__date",
     "host_unit", "host_unit__name",
     "lead_unit", "lead_unit__name",
@@ -188,7 +188,7 @@ def _render_detail(
             "registration": case.registration,
             "overdue": is_overdue(case, today),
             "assisting_units": assisting,
-            "petitioners": petitioners if revealed else masked_petitioners(case),
+            "petitioners": petitioners if revealed else masked_petitioners(case.registration),
             "revealed": revealed,
             "may_reveal": not revealed and may_view_personal_data(user, case),
             "assignments": assignments,
@@ -221,7 +221,7 @@ def personal_data(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case_by_id(request.user, case_id)
     if not may_view_personal_data(request.user, case):
         raise PermissionDenied
-    return _render_detail(request, case, petitioners=reveal_personal_data(case=case, actor=request.user))
+    return _render_detail(request, case, petitioners=reveal_personal_data(registration=case.registration, actor=request.user, shown_on=case))
 
 
 @require_POST

@@ -12,10 +12,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from cases import handling
+from intake import services as intake_services
+from intake.inputs import RegistrationIn
+from intake.validators import id_number_check_digit
 from units.models import Category, DistrictLeader, Unit
 from workdays import services
 from workdays.models import WorkDay
-from workdays.validators import id_number_check_digit
 
 
 def day(offset: int) -> str:
@@ -42,11 +44,13 @@ def _day(actor, date, place, **extra):
 
 
 def _register(workday, clerk, name, id17, phone, category, content, disposition, **extra):
-    registration, _ = services.registration_create(
-        workday=workday, actor=clerk, petitioners=[{"name": name, "id_number": _id(id17) if id17 else "", "phone": phone, "address": extra.pop("address", "")}],
-        kind=extra.pop("kind", "request"), category=Category.objects.get(name=category), territory=workday.host_unit if workday.host_unit.is_territory else Unit.objects.get(name="巴川街道"),
+    territory = workday.host_unit if workday.host_unit.is_territory else Unit.objects.get(name="巴川街道")
+    data = RegistrationIn(
+        petitioners=[{"name": name, "id_number": _id(id17) if id17 else "", "phone": phone, "address": extra.pop("address", "")}],
+        kind=extra.pop("kind", "request"), category_id=Category.objects.get(name=category).pk, territory_unit_id=territory.pk,
         content=content, disposition=disposition, **extra,
     )
+    registration, _ = intake_services.registration_create(workday=workday, actor=clerk, data=data)
     return registration.case
 
 

@@ -5,7 +5,7 @@ apart from other apps' translations of the same English text."""
 from django.utils.translation import pgettext_lazy
 
 from cases.models import CaseStatus
-from workdays.models import Disposition, Kind
+from intake.models import Disposition, Kind
 
 PUBLIC_CASE_STATUS = {
     CaseStatus.ANSWERED: pgettext_lazy("public", "Answered on the spot"),

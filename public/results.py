@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from cases.models import OPEN_STATUSES, CaseStatus, Reply
+from intake.models import Disposition, Petitioner, Registration
 from public.labels import PUBLIC_CASE_STATUS, PUBLIC_DISPOSITION, PUBLIC_KIND
-from workdays.models import Disposition, Petitioner, Registration, WorkDay
+from workdays.models import WorkDay
 
 SUMMARY_LENGTH = 60
 

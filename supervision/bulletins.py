@@ -50,7 +50,7 @@ def findings_for(period: str) -> dict[str, dict[str, list[int]]]:
 def _draft_text(period: str, findings: dict[str, dict[str, list[int]]]) -> str:
     units = {u.pk: u.name for u in Unit.objects.filter(pk__in={int(i) for g in findings.values() for i in g})}
     case_ids = {c for g in findings.values() for ids in g.values() for c in ids}
-    cases = {c.pk: c for c in Case.objects.filter(pk__in=case_ids).select_related("workday", "host_unit")}
+    cases = {c.pk: c for c in Case.objects.filter(pk__in=case_ids).select_related("workday", "host_unit", "registration")}
     numerals = "一二三四五六七八九十"
     lines = [
         _(
@@ -69,7 +69,7 @@ def _draft_text(period: str, findings: dict[str, dict[str, list[int]]]) -> str:
         for unit_id, ids in findings[key].items():
             refs = "；".join(
                 _("case No. %(id)s (%(host)s Work Day of %(date)s: %(summary)s)")
-                % {"id": c.pk, "host": c.host_unit.name, "date": c.workday.date, "summary": c.content[:20]}
+                % {"id": c.pk, "host": c.host_unit.name, "date": c.workday.date, "summary": c.registration.content[:20]}
                 for c in (cases[i] for i in ids)
             )
             lines.append(

@@ -72,7 +72,7 @@ def signal_cases(request: HttpRequest) -> HttpResponse:
         return redirect("signals:table")
     found = signals_for_period(period, visible_unit_ids(request.user)).get(unit_id)
     ids = found.cases[signal] if found else set()
-    cases = visible_cases(request.user).filter(pk__in=ids).select_related("host_unit", "lead_unit", "workday", "category")
+    cases = visible_cases(request.user).filter(pk__in=ids).select_related("host_unit", "lead_unit", "workday", "category", "registration")
     return render(
         request,
         "supervision/signal_cases.html",

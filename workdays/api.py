@@ -6,16 +6,18 @@ import datetime
 import uuid
 from typing import Annotated
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from accounts.access import access_unit_by_id
-from cases.pii import mask_id_number, mask_phone
-from units.models import Category, DistrictLeader, Unit, UnitKind
+from intake import services as intake_services
+from intake.inputs import RegistrationIn
+from intake.masking import mask_id_number, mask_phone
+from intake.models import Registration
+from units.models import DistrictLeader, Unit, UnitKind
 from workdays import services
-from workdays.models import Registration, SignIn, Status, WorkDay
+from workdays.models import SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
 from xinfang.api_types import Amount, ApiError, Id, Page, Text
@@ -286,29 +288,6 @@ def record_briefing(request, workday_id: Id, payload: BriefingIn):
     return _reload(request.user, workday_id)
 
 
-class PetitionerIn(Schema):
-    name: Text[50]
-    id_number: Text[30] = ""
-    phone: Text[30] = ""
-    address: Text[200] = ""
-
-
-class RegistrationIn(Schema):
-    client_ref: uuid.UUID | None = None
-    petitioners: list[PetitionerIn]
-    people_count: Annotated[int, Field(ge=1, le=10_000)] | None = None
-    kind: str
-    category_id: Id
-    territory_unit_id: Id | None = None
-    content: str
-    disposition: str
-    answer: str = ""
-    channel: str = ""
-    promised_days: Annotated[int, Field(ge=1, le=365)] | None = None
-    responsible_person: Text[50] = ""
-    responsible_user_id: Id | None = None
-
-
 class PetitionerOut(Schema):
     name: str
     id_number_masked: str
@@ -364,38 +343,7 @@ def _registration_out(registration: Registration) -> dict:
 @router.post("/{workday_id}/registrations", response={200: RegistrationOut, 201: RegistrationOut})
 def register_citizen(request, workday_id: Id, payload: RegistrationIn):
     workday = access_workday_by_id(request.user, workday_id)
-    category = Category.objects.filter(pk=payload.category_id).first()
-    if category is None:
-        raise ApiError(400, _("The input is not valid."), {"category_id": [_("Unknown category.")]})
-    territory = None
-    if payload.territory_unit_id is not None:
-        territory = Unit.objects.filter(pk=payload.territory_unit_id).first()
-        if territory is None:
-            raise ApiError(400, _("The input is not valid."), {"territory_unit_id": [_("Unknown unit.")]})
-    elif workday.host_unit.is_territory:
-        territory = workday.host_unit
-    responsible_user = None
-    if payload.responsible_user_id is not None:
-        responsible_user = get_user_model().objects.filter(pk=payload.responsible_user_id, unit=workday.host_unit).first()
-        if responsible_user is None:
-            raise ApiError(400, _("The input is not valid."), {"responsible_user_id": [_("Choose a user of the host unit.")]})
-    registration, created = services.registration_create(
-        workday=workday,
-        actor=request.user,
-        client_ref=payload.client_ref,
-        petitioners=[p.dict() for p in payload.petitioners],
-        people_count=payload.people_count,
-        kind=payload.kind,
-        category=category,
-        territory=territory,
-        content=payload.content,
-        disposition=payload.disposition,
-        answer=payload.answer,
-        channel=payload.channel,
-        promised_days=payload.promised_days,
-        responsible_person=payload.responsible_person or (responsible_user.display_name if responsible_user else ""),
-        responsible_user=responsible_user,
-    )
+    registration, created = intake_services.registration_create(workday=workday, actor=request.user, data=payload)
     return (201 if created else 200), _registration_out(registration)
 
 

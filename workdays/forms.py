@@ -15,9 +15,9 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from intake.models import GROUP_VISIT_SIZE, Disposition, Kind
 from units.models import TERRITORY_KINDS, Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
-from workdays.models import GROUP_VISIT_SIZE, Disposition, Kind, ScreeningItem
-from workdays.validators import normalise_id_number, validate_id_number, validate_phone
+from workdays.models import ScreeningItem
 
 HOST_KINDS = (UnitKind.JOINT_OFFICE, UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT)
 MAX_PETITIONERS = 5
@@ -173,7 +173,7 @@ class ReportForm(forms.Form):
 
 
 class PetitionerForm(forms.Form):
-    name = forms.CharField(label=_("Petitioner's name"), max_length=50)
+    name = forms.CharField(label=_("Petitioner's name"), max_length=50, required=False)
     id_number = forms.CharField(
         label=_("ID number"),
         max_length=18,
@@ -188,34 +188,11 @@ class PetitionerForm(forms.Form):
     )
     address = forms.CharField(label=_("Village / community"), max_length=200, required=False)
 
-    def clean_id_number(self) -> str:
-        value = normalise_id_number(self.cleaned_data["id_number"])
-        if value:
-            validate_id_number(value)
-        return value
-
-    def clean_phone(self) -> str:
-        value = self.cleaned_data["phone"].strip().replace(" ", "")
-        if value:
-            validate_phone(value)
-        return value
-
 
 class BasePetitionerFormSet(forms.BaseFormSet):
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
-        if i == 0:  # the first petitioner must be reachable for the reply
-            phone = form.fields["phone"]
-            phone.required = True
-            phone.error_messages = {
-                **phone.error_messages,
-                "required": _("Enter a phone number so the citizen can be reached for the reply."),
-            }
-        return form
-
     def petitioners(self) -> list[tuple[int, dict]]:
-        """(row index, data) of every filled row, in order."""
-        return [(i, f.cleaned_data) for i, f in enumerate(self.forms) if f.cleaned_data]
+        """(row index, data) of the first row and every other filled row, in order."""
+        return [(i, f.cleaned_data) for i, f in enumerate(self.forms) if i == 0 or f.has_changed()]
 
 
 PetitionerFormSet = formset_factory(
@@ -223,7 +200,6 @@ PetitionerFormSet = formset_factory(
     formset=BasePetitionerFormSet,
     extra=MAX_PETITIONERS - 1,
     min_num=1,
-    validate_min=True,
     max_num=MAX_PETITIONERS,
     validate_max=True,
 )
@@ -254,7 +230,6 @@ class RegistrationForm(forms.Form):
     client_ref = forms.UUIDField(widget=forms.HiddenInput)
     people_count = forms.IntegerField(
         label=_("Number of people"),
-        min_value=1,
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
         help_text=lazy(lambda: gettext("%(n)s or more people is a group visit.") % {"n": GROUP_VISIT_SIZE}, str)(),
@@ -275,9 +250,7 @@ class RegistrationForm(forms.Form):
     promised_days = forms.IntegerField(
         label=_("Promised resolution period (working days)"),
         required=False,
-        min_value=1,
-        max_value=365,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 365}),
     )
     responsible_person = forms.CharField(label=_("Responsible person"), max_length=50)
 
@@ -293,18 +266,3 @@ class RegistrationForm(forms.Form):
         ]
         if not self.is_bound and "client_ref" not in self.initial:
             self.initial["client_ref"] = uuid.uuid4()
-
-    def clean_category(self) -> Category:
-        try:
-            return Category.objects.get(pk=self.cleaned_data["category"])
-        except Category.DoesNotExist:
-            raise ValidationError(_("Choose a category.")) from None
-
-    def clean(self) -> dict:
-        data = super().clean()
-        disposition = data.get("disposition")
-        if disposition == Disposition.ON_THE_SPOT and not (data.get("answer") or "").strip():
-            self.add_error("answer", _("Write down the answer given on the spot."))
-        if disposition == Disposition.REFER and not (data.get("channel") or "").strip():
-            self.add_error("channel", _("Write down the channel the citizen was told to use."))
-        return data

@@ -14,13 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cases.selectors import visible_cases
+from intake import services as intake_services
+from intake.inputs import RegistrationIn
+from intake.models import GROUP_VISIT_SIZE, Registration
+from intake.validators import normalise_id_number, validate_id_number
 from lifecycle import TransitionError
+from lifecycle.inputs import parse
 from units.models import UnitKind
-from workdays import services
 from workdays.forms import PetitionerFormSet, RegistrationForm, apply_service_errors
-from workdays.models import GROUP_VISIT_SIZE, Disposition, Registration
 from workdays.selectors import access_workday_by_id, visible_workdays
-from workdays.validators import normalise_id_number, validate_id_number
 from workdays.views import _allowed_actions, _writable_workday
 
 # --- Registration (R5) ---------------------------------------------------------------------------
@@ -57,25 +59,14 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
         valid = form.is_valid()
         valid = formset.is_valid() and valid
         if valid:
-            data = form.cleaned_data
+            data = dict(form.cleaned_data)
             rows = formset.petitioners()
-            disposition = data["disposition"]
+            data["category_id"], data["territory_unit_id"] = data.pop("category"), data.pop("territory").pk
             try:
-                registration, created = services.registration_create(
+                registration, created = intake_services.registration_create(
                     workday=workday,
                     actor=user,
-                    client_ref=data["client_ref"],
-                    petitioners=[row for _i, row in rows],
-                    people_count=data["people_count"],
-                    kind=data["kind"],
-                    category=data["category"],
-                    territory=data["territory"],
-                    content=data["content"],
-                    disposition=disposition,
-                    answer=data["answer"] if disposition == Disposition.ON_THE_SPOT else "",
-                    channel=data["channel"] if disposition == Disposition.REFER else "",
-                    promised_days=data["promised_days"] if disposition == Disposition.TIME_LIMIT else None,
-                    responsible_person=data["responsible_person"],
+                    data=parse(RegistrationIn, {**data, "petitioners": [row for _i, row in rows]}),
                 )
             except ValidationError as exc:
                 _apply_registration_errors(form, formset, rows, exc)

@@ -7,32 +7,19 @@ Statuses: planned → notice_published → held → reported → results_publish
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit
 from history.services import record, snapshot
-from lifecycle import Transition, TransitionError
-from units.models import Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
-from workdays.models import (
-    HELD_OR_LATER,
-    Disposition,
-    Kind,
-    Petitioner,
-    Registration,
-    Report,
-    ScreeningItem,
-    SignIn,
-    Status,
-    WorkDay,
-)
+from lifecycle import Transition
+from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
+from workdays.models import HELD_OR_LATER, Report, ScreeningItem, SignIn, Status, WorkDay
 from workdays.transitions import TABLE
-from workdays.validators import normalise_id_number, validate_id_number, validate_phone
 
 PLANNING_HORIZON_DAYS = 731
 
@@ -48,16 +35,11 @@ def _locked(workday: WorkDay) -> WorkDay:
     return WorkDay.objects.select_for_update().select_related("host_unit").get(pk=workday.pk)
 
 
-def _begin(workday: WorkDay, actor, name: str) -> tuple[WorkDay, Transition]:
+def begin_step(workday: WorkDay, actor, name: str) -> tuple[WorkDay, Transition]:
     """Lock the day, then ask its transition table: 403 for a user the step is not for, 409 when
     the day's status or the step's guard refuses it."""
     workday = _locked(workday)
     return workday, TABLE.check(workday, actor, name)
-
-
-def _require_not_voided(workday: WorkDay) -> None:
-    if workday.status == Status.VOIDED:
-        raise TransitionError(_("This Work Day was voided."))
 
 
 def _clean_list(values: Iterable[str] | None) -> list[str]:
@@ -171,7 +153,7 @@ def proposed_invitees(host_unit: Unit) -> list[DistrictLeader]:
 @transaction.atomic
 def workday_inform_leader(*, workday: WorkDay, actor, note: str = "") -> WorkDay:
     """R4b: the overseeing district leader was informed and the leaders and departments invited."""
-    workday, step = _begin(workday, actor, "inform")
+    workday, step = begin_step(workday, actor, "inform")
     before = snapshot(workday)
     workday.leader_informed_at = timezone.now()
     workday.leader_informed_note = (note or "").strip()
@@ -183,7 +165,7 @@ def workday_inform_leader(*, workday: WorkDay, actor, note: str = "") -> WorkDay
 @transaction.atomic
 def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, opinion: str = "") -> ScreeningItem:
     """R4a: one screened dispute or hidden risk. Late screening is allowed and flagged."""
-    workday, step = _begin(workday, actor, "screening")
+    workday, step = begin_step(workday, actor, "screening")
     errors: dict[str, list[str]] = {}
     if not (description or "").strip():
         errors["description"] = [_("This field is required.")]
@@ -213,7 +195,7 @@ def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, op
 @transaction.atomic
 def notice_publish(*, workday: WorkDay, actor) -> WorkDay:
     """R4c: publish the public notice. Outside day−7..day−5 it is still published, and flagged."""
-    workday, step = _begin(workday, actor, "notice")
+    workday, step = begin_step(workday, actor, "notice")
     before = snapshot(workday)
     workday.notice_published_at = timezone.now()
     workday.status = step.target
@@ -225,7 +207,7 @@ def notice_publish(*, workday: WorkDay, actor) -> WorkDay:
 # --- During the day (R5) --------------------------------------------------------------------------
 
 
-def _enter_held(workday: WorkDay, actor) -> None:
+def enter_held(workday: WorkDay, actor) -> None:
     """`held` is entered by the first sign-in or registration on or after the date."""
     if workday.status in (Status.PLANNED, Status.NOTICE_PUBLISHED):
         before = snapshot(workday)
@@ -235,18 +217,9 @@ def _enter_held(workday: WorkDay, actor) -> None:
         record(instance=workday, actor=actor, action="held", before=before)
 
 
-def _require_day_started(workday: WorkDay) -> None:
-    if timezone.localdate() < workday.date:
-        raise TransitionError(
-            _("The Work Day is on %(date)s; entries are accepted from that day on.") % {"date": workday.date}
-        )
-    if workday.status == Status.ARCHIVED:
-        raise TransitionError(_("This Work Day is archived."))
-
-
 @transaction.atomic
 def sign_in_add(*, workday: WorkDay, actor, name: str, title: str = "", unit_name: str = "") -> SignIn:
-    workday, step = _begin(workday, actor, "sign_in")
+    workday, step = begin_step(workday, actor, "sign_in")
     if not (name or "").strip():
         raise ValidationError({"name": [_("This field is required.")]})
     entry = SignIn.objects.create(
@@ -257,14 +230,14 @@ def sign_in_add(*, workday: WorkDay, actor, name: str, title: str = "", unit_nam
         signed_at=timezone.now(),
         recorded_by=actor,
     )
-    _enter_held(workday, actor)
+    enter_held(workday, actor)
     record(instance=workday, actor=actor, action=step.action, changes={"sign_ins": [None, entry.name]})
     return entry
 
 
 @transaction.atomic
 def briefing_record(*, workday: WorkDay, actor, briefing: str, materials_count: int) -> WorkDay:
-    workday, step = _begin(workday, actor, "briefing")
+    workday, step = begin_step(workday, actor, "briefing")
     if materials_count is None or materials_count < 0:
         raise ValidationError({"materials_count": [_("Enter a number of 0 or more.")]})
     before = snapshot(workday)
@@ -275,183 +248,7 @@ def briefing_record(*, workday: WorkDay, actor, briefing: str, materials_count: 
     return workday
 
 
-def _validate_registration(
-    *, workday, petitioners, people_count, kind, category, territory, content, disposition, answer, channel, promised_days
-) -> list[dict]:
-    errors: dict[str, list[str]] = {}
-    cleaned: list[dict] = []
-    if not petitioners:
-        errors["petitioners"] = [_("Enter at least one petitioner.")]
-    for i, p in enumerate(petitioners or []):
-        name = (p.get("name") or "").strip()
-        id_number = normalise_id_number(p.get("id_number") or "")
-        phone = (p.get("phone") or "").strip().replace(" ", "")
-        if not name:
-            errors[f"petitioners.{i}.name"] = [_("Enter the petitioner's name.")]
-        if id_number:
-            try:
-                validate_id_number(id_number)
-            except ValidationError as exc:
-                errors[f"petitioners.{i}.id_number"] = exc.messages
-        if not phone and i == 0:
-            errors[f"petitioners.{i}.phone"] = [_("Enter a phone number so the citizen can be reached for the reply.")]
-        elif phone:
-            try:
-                validate_phone(phone)
-            except ValidationError as exc:
-                errors[f"petitioners.{i}.phone"] = exc.messages
-        cleaned.append({"name": name, "id_number": id_number, "phone": phone, "address": (p.get("address") or "").strip()})
-    if people_count is None or people_count < max(1, len(cleaned)):
-        errors["people_count"] = [_("The number of people must be at least the number of petitioners listed.")]
-    if kind not in Kind.values:
-        errors["kind"] = [_("Choose request, opinion or suggestion.")]
-    if category is None:
-        errors["category_id"] = [_("Choose a category.")]
-    if territory is not None and territory.kind not in (UnitKind.TOWN, UnitKind.STREET):
-        errors["territory_unit_id"] = [_("The territory is the town or street where the matter arose.")]
-    if territory is None:
-        errors["territory_unit_id"] = [_("Choose the town or street where the matter arose.")]
-    if not (content or "").strip():
-        errors["content"] = [_("Describe the citizen's matter.")]
-    if disposition not in Disposition.values:
-        errors["disposition"] = [_("Choose how the matter was handled.")]
-    elif disposition == Disposition.ON_THE_SPOT and not (answer or "").strip():
-        errors["answer"] = [_("Write down the answer given on the spot.")]
-    elif disposition == Disposition.REFER and not (channel or "").strip():
-        errors["channel"] = [_("Write down the channel the citizen was told to use.")]
-    if promised_days is not None and not (1 <= promised_days <= 365):
-        errors["promised_days"] = [_("Enter a number of working days between 1 and 365.")]
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
-
-
-def _petitioner_for(data: dict, actor) -> Petitioner:
-    """A returning petitioner is recognised by ID number; their contact details are brought up to date."""
-    if data["id_number"]:
-        found = Petitioner.objects.filter(id_number=data["id_number"]).order_by("id").first()
-        if found is not None:
-            before = snapshot(found)
-            for field in ("name", "phone", "address"):
-                if data[field]:
-                    setattr(found, field, data[field])
-            if snapshot(found) != before:
-                found.save()
-                record(instance=found, actor=actor, action="updated", before=before)
-            return found
-    petitioner = Petitioner.objects.create(**data)
-    record(instance=petitioner, actor=actor, action="created", before={})
-    return petitioner
-
-
-def registration_create(
-    *,
-    workday: WorkDay,
-    actor,
-    petitioners: list[dict],
-    kind: str,
-    category: Category | None,
-    territory: Unit | None,
-    content: str,
-    disposition: str,
-    people_count: int | None = None,
-    answer: str = "",
-    channel: str = "",
-    promised_days: int | None = None,
-    responsible_person: str = "",
-    responsible_user=None,
-    client_ref: uuid.UUID | None = None,
-) -> tuple[Registration, bool]:
-    """Register one citizen's matter and open its case. Idempotent on `client_ref`: a resubmitted
-    form returns the registration already made, and `created` is False."""
-    if client_ref is not None:
-        existing = _existing_registration(workday, client_ref)
-        if existing is not None:
-            return existing, False
-    try:
-        with transaction.atomic():
-            return _registration_create(
-                workday=workday,
-                actor=actor,
-                petitioners=petitioners,
-                kind=kind,
-                category=category,
-                territory=territory,
-                content=content,
-                disposition=disposition,
-                people_count=people_count if people_count is not None else max(1, len(petitioners or [])),
-                answer=answer,
-                channel=channel,
-                promised_days=promised_days,
-                responsible_person=responsible_person,
-                responsible_user=responsible_user,
-                client_ref=client_ref,
-            ), True
-    except IntegrityError:
-        # Two submissions of one form raced; the other one won. Return its result.
-        existing = _existing_registration(workday, client_ref) if client_ref is not None else None
-        if existing is None:
-            raise
-        return existing, False
-
-
-def _existing_registration(workday: WorkDay, client_ref: uuid.UUID) -> Registration | None:
-    existing = Registration.objects.filter(client_ref=client_ref).first()
-    if existing is not None and existing.workday_id != workday.pk:
-        raise ValidationError({"client_ref": [_("This client reference was already used for another Work Day.")]})
-    return existing
-
-
-def _registration_create(*, workday, actor, petitioners, client_ref, **fields) -> Registration:
-    from cases.services import case_open_for_registration
-
-    workday = _locked(workday)
-    _require_writer(actor, workday)
-    _require_not_voided(workday)
-    cleaned = _validate_registration(
-        workday=workday,
-        petitioners=petitioners,
-        people_count=fields["people_count"],
-        kind=fields["kind"],
-        category=fields["category"],
-        territory=fields["territory"],
-        content=fields["content"],
-        disposition=fields["disposition"],
-        answer=fields["answer"],
-        channel=fields["channel"],
-        promised_days=fields["promised_days"],
-    )
-    _require_day_started(workday)
-    now = timezone.now()
-    registration = Registration.objects.create(
-        workday=workday,
-        client_ref=client_ref,
-        people_count=fields["people_count"],
-        kind=fields["kind"],
-        category=fields["category"],
-        territory=fields["territory"],
-        content=fields["content"].strip(),
-        disposition=fields["disposition"],
-        answer=(fields["answer"] or "").strip(),
-        channel=(fields["channel"] or "").strip(),
-        promised_days=fields["promised_days"],
-        responsible_person=(fields["responsible_person"] or "").strip() or actor.display_name,
-        responsible_user=fields["responsible_user"],
-        registered_at=now,
-        registered_by=actor,
-        late_entry=timezone.localdate(now) > workday.date,
-    )
-    registration.petitioners.set([_petitioner_for(p, actor) for p in cleaned])
-    _enter_held(workday, actor)
-    record(
-        instance=workday,
-        actor=actor,
-        action="registered",
-        changes={"registrations": [None, registration.pk]},
-        note=_("late entry of a paper form") if registration.late_entry else "",
-    )
-    case_open_for_registration(registration=registration, actor=actor)
-    return registration
+# --- What a registration (intake.services) needs of its Work Day ----------------------------------
 
 
 # --- After the day (R6) ---------------------------------------------------------------------------
@@ -460,7 +257,7 @@ def _registration_create(*, workday, actor, petitioners, client_ref, **fields) -
 @transaction.atomic
 def report_submit(*, workday: WorkDay, actor, summary: str = "") -> Report:
     """R6b: the report goes with one action into the petition office's intake (收发员)."""
-    workday, step = _begin(workday, actor, "report")
+    workday, step = begin_step(workday, actor, "report")
     before = snapshot(workday)
     report = Report.objects.create(workday=workday, summary=(summary or "").strip(), submitted_at=timezone.now(), submitted_by=actor)
     workday.status = step.target
@@ -472,7 +269,7 @@ def report_submit(*, workday: WorkDay, actor, summary: str = "") -> Report:
 @transaction.atomic
 def report_forward(*, workday: WorkDay, actor) -> Report:
     """The intake (收发员, joint-office staff) forwards the report to the complaint centre."""
-    workday, step = _begin(workday, actor, "forward")
+    workday, step = begin_step(workday, actor, "forward")
     report = Report.objects.select_for_update().get(workday=workday)
     report.forwarded_at, report.forwarded_by = timezone.now(), actor
     report.save(update_fields=["forwarded_at", "forwarded_by"])
@@ -483,7 +280,7 @@ def report_forward(*, workday: WorkDay, actor) -> Report:
 @transaction.atomic
 def results_publish(*, workday: WorkDay, actor) -> WorkDay:
     """R6c: publish the results to the public (open cases with their current status)."""
-    workday, step = _begin(workday, actor, "results")
+    workday, step = begin_step(workday, actor, "results")
     before = snapshot(workday)
     workday.results_published_at = timezone.now()
     workday.status = step.target
@@ -494,7 +291,7 @@ def results_publish(*, workday: WorkDay, actor) -> WorkDay:
 
 @transaction.atomic
 def workday_archive(*, workday: WorkDay, actor) -> WorkDay:
-    workday, step = _begin(workday, actor, "archive")
+    workday, step = begin_step(workday, actor, "archive")
     before = snapshot(workday)
     workday.status = step.target
     workday.archived_at = timezone.now()
@@ -511,7 +308,7 @@ def is_held(workday: WorkDay) -> bool:
 def workday_void(*, workday: WorkDay, actor, reason: str) -> WorkDay:
     """A day planned in error is voided with a reason, never deleted; it stays in the list marked
     voided. A day that has been held has registrations and cases: it cannot be voided."""
-    workday, step = _begin(workday, actor, "void")
+    workday, step = begin_step(workday, actor, "void")
     if not (reason or "").strip():
         raise ValidationError({"reason": [_("Give the reason for voiding this Work Day.")]})
     before = snapshot(workday)

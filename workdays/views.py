@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can_write_for_unit, is_supervisor, visible_units
 from history.selectors import timeline_for
+from intake.models import Disposition
 from lifecycle import TransitionError
 from units.models import DistrictLeader, Unit
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
@@ -42,7 +43,7 @@ from workdays.forms import (
     WorkDayPlanForm,
     apply_service_errors,
 )
-from workdays.models import Disposition, Status, WorkDay
+from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
 from workdays.transitions import TABLE

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "history",
     "workcal",
     "workdays",
+    "intake",
     "cases",
     "supervision",
     "public",

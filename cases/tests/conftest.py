@@ -8,8 +8,8 @@ from accounts.models import Role
 from cases import handling
 from cases.models import Case, CaseStatus
 from conftest import _make_user
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays import services
 
 DISPOSITION = {
     CaseStatus.ANSWERED: {"disposition": "on_the_spot", "answer": "已当场解释政策"},
@@ -30,7 +30,7 @@ def case_factory(clock, town_clerk, supervisor, labour_clerk, plan_workday):
     clock.set("2026-12-10 10:00")
 
     def make(status: str = CaseStatus.AWAITING_ASSIGNMENT) -> Case:
-        registration, _ = services.registration_create(
+        registration, _ = register_matter(
             workday=day, actor=town_clerk, petitioners=[{"name": "李四", "phone": "13800138000"}], kind="request",
             category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
             content="工地拖欠工资", **DISPOSITION.get(status, {"disposition": "refer", "channel": "区人力社保局"}),

@@ -4,8 +4,8 @@ import pytest
 
 from cases.models import Case, CaseStatus
 from conftest import _make_user
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays import services
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ def case(clock, town_clerk, plan_workday):
     clock.set("2026-11-20 10:00")
     day = plan_workday(town_clerk, "2026-12-10")
     clock.set("2026-12-10 10:00")
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=day, actor=town_clerk, petitioners=[{"name": "李四", "phone": "13800138000"}], kind="request",
         category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
         content="工地拖欠工资", disposition="refer", channel="区人力社保局",
@@ -112,7 +112,7 @@ def test_a_voided_case_is_hidden_from_units_but_not_from_the_joint_office(client
 
 
 def test_full_personal_data_is_logged_and_refused_to_leaders(client, case, supervisor, district_leader, town_clerk):
-    from cases.models import PersonalDataView
+    from intake.models import PersonalDataView
 
     client.force_login(district_leader)
     assert client.post(f"/api/v1/cases/{case.pk}/personal-data").status_code == 403
@@ -122,4 +122,4 @@ def test_full_personal_data_is_logged_and_refused_to_leaders(client, case, super
     full = client.post(f"/api/v1/cases/{case.pk}/personal-data").json()
     assert full[0]["phone"] == "13800138000"
     view = PersonalDataView.objects.get()
-    assert view.viewed_by == town_clerk and view.case_id == case.pk
+    assert view.viewed_by == town_clerk and view.registration_id == case.registration_id

@@ -7,15 +7,15 @@ import pytest
 
 from cases import handling
 from history.selectors import timeline_for
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
 from workcal.services import set_day
-from workdays import services
 
 pytestmark = pytest.mark.django_db
 
 
 def _case(day, clerk, disposition, **extra):
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=day, actor=clerk, petitioners=[{"name": "李四", "phone": "13800138000"}], kind="request",
         category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
         content="欠薪", disposition=disposition, **extra,

@@ -9,9 +9,9 @@ from django.db import connection
 from cases import handling
 from cases.models import Case, CaseStatus
 from conftest import _make_user
+from intake.tests.factories import register_matter
 from lifecycle import StaleVersion
 from units.models import Category, Unit
-from workdays import services
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,7 +20,7 @@ def test_one_of_two_simultaneous_writes_wins_the_other_is_refused(clock, town_cl
     clock.set("2026-11-20 10:00")
     day = plan_workday(town_clerk, "2026-12-10")
     clock.set("2026-12-10 10:00")
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=day, actor=town_clerk, petitioners=[{"name": "李四", "phone": "13800138000"}], kind="request",
         category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
         content="欠薪", disposition="refer", channel="区人力社保局",

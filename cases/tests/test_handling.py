@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from cases import handling
 from cases.models import CaseStatus
 from history.selectors import timeline_for
+from intake.tests.factories import register_matter
 from lifecycle import StaleVersion, TransitionError
 from units.models import Category, Unit
-from workdays import services
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def referred(clock, town_clerk, plan_workday):
     clock.set("2026-11-20 10:00")
     day = plan_workday(town_clerk, "2026-12-10")
     clock.set("2026-12-10 10:00")
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=day,
         actor=town_clerk,
         petitioners=[{"name": "李四", "phone": "13800138000"}],
@@ -40,7 +40,7 @@ def self_handled(clock, town_clerk, plan_workday):
     clock.set("2026-11-20 10:00")
     day = plan_workday(town_clerk, "2026-12-10")
     clock.set("2026-12-10 10:00")
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=day,
         actor=town_clerk,
         petitioners=[{"name": "王五", "phone": "13800138001"}],
@@ -248,9 +248,9 @@ def test_deadlines_across_the_long_holidays(clock, town_clerk, supervisor, plan_
         "workday": day, "actor": town_clerk, "petitioners": [{"name": "赵六", "phone": "13800138002"}], "kind": "request",
         "category": Category.objects.get(name="欠薪讨薪"), "territory": Unit.objects.get(name="巴川街道"), "content": "欠薪",
     }
-    self_case = services.registration_create(**kwargs, disposition="time_limit")[0].case
+    self_case = register_matter(**kwargs, disposition="time_limit")[0].case
     assert self_case.due_date == due
-    referred = services.registration_create(**kwargs, disposition="refer", channel="人社")[0].case
+    referred = register_matter(**kwargs, disposition="refer", channel="人社")[0].case
     assert referred.feedback_due == due
     clock.set(delivered)
     assert assign(referred, supervisor).due_date == due

@@ -6,8 +6,8 @@ import pytest
 
 from cases import handling
 from cases.models import AssistOpinion, Case, CaseStatus, CitizenFeedback, Reply, Revisit
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays import services
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def referred(clock, town_clerk, plan_workday):
     clock.set("2026-11-20 10:00")
     day = plan_workday(town_clerk, "2026-12-10")
     clock.set("2026-12-10 10:00")
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=day, actor=town_clerk, petitioners=[{"name": "李四", "phone": "13800138000"}], kind="request",
         category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
         content="工地拖欠工资", disposition="refer", channel="区人力社保局",

@@ -4,10 +4,10 @@ user is offered."""
 import pytest
 
 from cases import handling
-from cases.models import PersonalDataView
 from history.models import Event
+from intake.models import PersonalDataView
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays import services
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def referred(clock, town_clerk, plan_workday):
     clock.set("2026-11-20 10:00")
     day = plan_workday(town_clerk, "2026-12-10")
     clock.set("2026-12-10 10:00")
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=day, actor=town_clerk,
         petitioners=[{"name": "李四", "phone": "13800138000", "id_number": ID_NUMBER, "address": "玉皇村"}],
         kind="request", category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
@@ -76,7 +76,7 @@ def test_it_reveals_personal_data_once_and_logs_it(client, referred, town_clerk)
     assert ID_NUMBER in html and "13800138000" in html
     assert "no-store" in response["Cache-Control"]
     view = PersonalDataView.objects.get()
-    assert view.viewed_by == town_clerk and view.case_id == referred.pk
+    assert view.viewed_by == town_clerk and view.registration_id == referred.registration_id
     assert Event.objects.filter(action="pii_viewed", object_id=referred.pk).exists()
     assert "13800138000" not in client.get(f"/cases/{referred.pk}/").content.decode()
 

@@ -3,8 +3,8 @@
 import pytest
 
 from cases import handling
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays import services
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def workday(clock, town_clerk, plan_workday):
 
 
 def register(workday, actor, *, content, category="欠薪讨薪", disposition="refer", name="李四"):
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=workday, actor=actor, petitioners=[{"name": name, "phone": "13800138000"}], kind="request",
         category=Category.objects.get(name=category), territory=Unit.objects.get(name="巴川街道"),
         content=content, disposition=disposition, channel="区人力社保局" if disposition == "refer" else "",

@@ -3,8 +3,8 @@ from django.core.management import call_command
 
 from cases.models import Reminder
 from cases.reminders import home_todo
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays import services
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def cases(clock, town_clerk, plan_workday):
     clock.set("2026-12-10 10:00")
     made = []
     for disposition, extra in (("time_limit", {}), ("refer", {"channel": "区人力社保局"})):
-        registration, _ = services.registration_create(
+        registration, _ = register_matter(
             workday=day, actor=town_clerk, petitioners=[{"name": "李四", "phone": "13800138000"}], kind="request",
             category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
             content="欠薪", disposition=disposition, **extra,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from intake.tests.factories import register_matter
 from units.models import Category, DistrictLeader, Unit
 from workdays import services
 
@@ -36,7 +37,7 @@ def published_day(clock, town_clerk, planned_day):
 def register(
     workday, actor, *, name, disposition, answer="", content="路灯损坏，夜间出行不便", id_number="", phone=PHONE
 ):
-    registration, _created = services.registration_create(
+    registration, _created = register_matter(
         workday=workday,
         actor=actor,
         petitioners=[{"name": name, "id_number": id_number, "phone": phone, "address": "玉皇村3组"}],

@@ -1,12 +1,12 @@
 """Building referred and assigned cases for the supervision tests."""
 
 from cases import handling
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays import services
 
 
 def referred_case(day, clerk, content):
-    registration, _ = services.registration_create(
+    registration, _ = register_matter(
         workday=day,
         actor=clerk,
         petitioners=[{"name": "李四", "phone": "13800138000"}],

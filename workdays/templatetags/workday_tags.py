@@ -1,4 +1,4 @@
-"""Filters for the Work Day pages: masked personal data and status badges."""
+"""Filters for the Work Day pages: status badges. Masks are in intake_tags."""
 
 from django import template
 
@@ -13,24 +13,6 @@ STATUS_BADGE = {
     "archived": "",
     "voided": "bad",
 }
-
-
-@register.filter
-def mask_id(value: str) -> str:
-    """5001**********1234: the first four and the last four characters of an ID number."""
-    value = value or ""
-    if len(value) <= 8:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
-
-
-@register.filter
-def mask_phone(value: str) -> str:
-    """138****5678: the first three and the last four digits."""
-    value = value or ""
-    if len(value) <= 7:
-        return value[:1] + "*" * max(len(value) - 1, 0)
-    return value[:3] + "*" * (len(value) - 7) + value[-4:]
 
 
 @register.filter

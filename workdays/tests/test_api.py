@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from cases.models import Case
+from intake.models import Registration
 from units.models import Category, Unit
-from workdays.models import Registration
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ import re
 import pytest
 
 from conftest import login_in_browser
+from intake.models import Registration
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays.models import Registration, Status, WorkDay
-from workdays.services import registration_create
+from workdays.models import Status, WorkDay
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -114,7 +115,7 @@ def test_a_returning_petitioner_is_recognised_by_id_number_on_the_phone(
     clock.set("2026-11-20 09:00")
     workday = plan_workday(town_clerk, "2026-12-10")
     clock.set("2026-12-10 09:30")
-    registration_create(
+    register_matter(
         workday=workday,
         actor=town_clerk,
         petitioners=[{"name": "张三", "id_number": "50022419900101123X", "phone": "13800138000"}],

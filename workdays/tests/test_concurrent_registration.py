@@ -8,9 +8,10 @@ import pytest
 from django.db import connection
 
 from cases.models import Case
+from intake.models import Registration
+from intake.tests.factories import register_matter
 from units.models import Category, Unit
-from workdays import services
-from workdays.models import Registration, Status
+from workdays.models import Status
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,7 +34,7 @@ def test_parallel_clerks_lose_nothing_and_duplicate_nothing(clock, town_clerk, p
             start.wait()
             for i, ref in enumerate(refs[n]):
                 for _ in range(2):  # every form is submitted twice (double click, retry)
-                    services.registration_create(
+                    register_matter(
                         workday=day,
                         actor=town_clerk,
                         client_ref=ref,

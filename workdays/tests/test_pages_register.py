@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from cases.models import Case, CaseStatus
+from intake.models import Petitioner, Registration
 from units.models import Category, Unit
-from workdays.models import Petitioner, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -118,11 +118,11 @@ def test_it_registers_a_group_visit_with_several_petitioners(client, on_the_day)
         ),
         ({"p-0-phone": "12345"}, "petitioner", "phone", "请输入11位手机号码或固定电话号码，如023-45642812。"),
         ({"p-0-phone": ""}, "petitioner", "phone", "请填写联系电话，以便答复群众。"),
-        ({"p-0-name": ""}, "petitioner", "name", "这个字段是必填项。"),
+        ({"p-0-name": ""}, "petitioner", "name", "请填写信访人姓名。"),
         ({"disposition": "on_the_spot", "answer": ""}, "form", "answer", "请填写当场答复的内容。"),
         ({"disposition": "refer", "channel": ""}, "form", "channel", "请填写告知群众的反映渠道。"),
         ({"content": ""}, "form", "content", "这个字段是必填项。"),
-        ({"people_count": "0"}, "form", "people_count", "确保该值大于或等于1。"),
+        ({"people_count": "0"}, "form", "people_count", "人数不能少于所列信访人人数。"),
     ],
 )
 def test_it_shows_bad_input_on_the_field_in_chinese_and_saves_nothing(

@@ -8,10 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from cases.models import Case, CaseStatus, Handling
 from history.selectors import timeline_for
+from intake.models import Petitioner, Registration
+from intake.tests.factories import register_matter
 from lifecycle import TransitionError
 from units.models import Category, DistrictLeader, Unit
 from workdays import services
-from workdays.models import Petitioner, Registration, Status, WorkDay
+from workdays.models import Status, WorkDay
 from workdays.rules import flags_for
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +32,7 @@ def register(workday, actor, **overrides):
         "promised_days": 15,
     }
     fields.update(overrides)
-    return services.registration_create(workday=workday, actor=actor, **fields)
+    return register_matter(workday=workday, actor=actor, **fields)
 
 
 @pytest.fixture

@@ -1,0 +1,36 @@
+"""Who may see a citizen's full ID number and phone, and the logged full view (DESIGN §4): the joint
+office, and the clerks of the unit that registered the matter and of the unit that leads it."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.access import is_supervisor
+from accounts.models import Role
+from history.services import record
+from intake.masking import masked_petitioner
+from intake.models import PersonalDataView, Registration
+
+
+def may_view_personal_data(user, case) -> bool:
+    """The one rule, asked of a case: its registering (host) unit and its lead unit."""
+    if is_supervisor(user):
+        return True
+    return user.role == Role.CLERK and user.unit_id in (case.host_unit_id, case.lead_unit_id)
+
+
+@transaction.atomic
+def reveal_personal_data(*, registration: Registration, actor, shown_on=None) -> list[dict]:
+    """The petitioners' full ID numbers and phones, logged; the history entry goes on `shown_on`
+    (the page's object, e.g. the case) or the registration. The caller checks `may_view_personal_data`."""
+    petitioners = list(registration.petitioners.all())
+    PersonalDataView.objects.create(
+        registration=registration, viewed_by=actor, viewed_at=timezone.now(), fields="id_number,phone"
+    )
+    record(instance=shown_on or registration, actor=actor, action="pii_viewed", changes={})
+    return [{"name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address} for p in petitioners]
+
+
+def masked_petitioners(registration: Registration) -> list[dict]:
+    return [masked_petitioner(p) for p in registration.petitioners.all()]
