@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from cases import handling, pii
+from cases import deadlines, handling, pii
 from cases.models import Case, CaseStatus
-from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_overdue, visible_cases
+from cases.selectors import CaseFilters, access_case_by_id, filter_cases, visible_cases
 from history.labels import action_label
 from history.selectors import timeline_for
 from units.models import Unit
@@ -48,7 +48,8 @@ class CaseOut(Schema):
     feedback_due: datetime.date | None
     feedback_at: datetime.datetime | None
     replied_at: datetime.datetime | None
-    overdue: bool
+    overdue: bool  # open past the reply deadline: the cases ?overdue=true lists
+    replied_late: bool  # replied after the deadline (frozen at the reply)
     return_count: int
     version: int
 
@@ -86,7 +87,8 @@ def case_out(case: Case) -> dict:
         },
         "territory_unit_id": case.territory_id,
         "assisting_unit_ids": [u.pk for u in case.assisting_units.all()],
-        "overdue": is_overdue(case),
+        "overdue": deadlines.is_overdue(case),
+        "replied_late": deadlines.is_replied_late(case),
     }
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit, is_supervisor
+from cases import deadlines
 from cases.models import (
     REPLY_WORKDAYS,
     Assignment,
@@ -159,7 +160,7 @@ def case_return(*, case: Case, actor, version: int, reason: str) -> Case:
     assignment = case.current_assignment
     now = timezone.now()
     assignment.returned_at, assignment.returned_by, assignment.return_reason = now, actor, reason
-    assignment.overdue_when_returned = timezone.localdate(now) > assignment.due_date
+    assignment.overdue_when_returned = deadlines.is_late(now, assignment.due_date)
     assignment.save(update_fields=["returned_at", "returned_by", "return_reason", "overdue_when_returned"])
     case.status = CaseStatus.AWAITING_ASSIGNMENT
     case.lead_unit = None
@@ -232,7 +233,7 @@ def case_reply(*, case: Case, actor, version: int, content: str, concluded: bool
         replied_at=now,
         replied_by=actor,
         due_date=case.due_date,
-        on_time=timezone.localdate(now) <= case.due_date,
+        on_time=not deadlines.is_late(now, case.due_date),
     )
     case.status = CaseStatus.REPLIED
     case.replied_at = now
