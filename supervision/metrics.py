@@ -2,8 +2,11 @@
 
 For a unit and a period, each signal is the set of cases behind it (so every number drills down):
 - replied_on_time: replies the unit gave within the deadline, dated in the period;
-- overdue: replies the unit gave late (frozen at the reply), assignments it returned when already
-  past due (frozen at the return), and cases it leads that are open past a due date in the period;
+- overdue (DESIGN §4 "open past due, or replied late, frozen at each stage"): the sum of three
+  facts from cases.deadlines — cases it leads that are overdue now with a due date in the period,
+  replies it gave late in the period (`Reply.on_time`, frozen at the reply) and assignments it
+  returned in the period when already past due (`overdue_when_returned`, frozen at the return).
+  It is wider than the ledger's "overdue" (open past due only), which is the first of the three;
 - returns: assignments the unit returned (退回) in the period — a return counts against the unit
   that returned the case;
 - bounced: cases returned two or more times (推诿) that the unit returned in the period;
@@ -24,7 +27,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import BOUNCED_RETURNS, OPEN_STATUSES, Assignment, Case, Reply, Revisit
+from cases import deadlines
+from cases.models import BOUNCED_RETURNS, Assignment, Case, Reply, Revisit
 
 SIGNALS = ("cases", "replied_on_time", "overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality")
 
@@ -135,12 +139,12 @@ def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[in
     )
     for r in replies:
         if _in(r["replied_at"], start, end):
-            add(r["unit_id"], "replied_on_time" if r["on_time"] else "overdue", r["case_id"])
+            add(r["unit_id"], "replied_on_time" if r["on_time"] else "overdue", r["case_id"])  # replied late
         if r["acceptable"] is False and _in(r["rated_at"], start, end):
             add(r["unit_id"], "poor_quality", r["case_id"])
 
-    late_open = live.filter(status__in=OPEN_STATUSES, due_date__lt=today, due_date__range=(start, end))
-    for case_id, lead_id in late_open.values_list("id", "lead_unit_id"):
+    overdue_now = live.filter(deadlines.overdue_q(today), due_date__range=(start, end))
+    for case_id, lead_id in overdue_now.values_list("id", "lead_unit_id"):
         add(lead_id, "overdue", case_id)
 
     returned = Assignment.objects.filter(returned_at__date__range=(start, end), case__in=live).values(
@@ -150,7 +154,7 @@ def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[in
         if not _in(a["returned_at"], start, end):
             continue
         add(a["lead_unit_id"], "returns", a["case_id"])
-        if a["overdue_when_returned"]:
+        if a["overdue_when_returned"]:  # returned late
             add(a["lead_unit_id"], "overdue", a["case_id"])
         if a["case__return_count"] >= BOUNCED_RETURNS:
             add(a["lead_unit_id"], "bounced", a["case_id"])
