@@ -20,69 +20,16 @@ unit when there is no reply).
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from cases import deadlines
 from cases.models import BOUNCED_RETURNS, Assignment, Case, Reply, Revisit
+from workcal import periods
 
 SIGNALS = ("cases", "replied_on_time", "overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality")
-
-
-class PeriodError(ValueError):
-    pass
-
-
-def parse_period(code: str) -> tuple[datetime.date, datetime.date]:
-    """2026Q4, 2026H2, 2026-11 or 2026 → (first day, last day)."""
-    code = (code or "").strip().upper()
-    if m := re.fullmatch(r"(\d{4})Q([1-4])", code):
-        year, q = int(m[1]), int(m[2])
-        start = datetime.date(year, 3 * q - 2, 1)
-        end = datetime.date(year + (q == 4), (3 * q) % 12 + 1, 1) - datetime.timedelta(days=1)
-    elif m := re.fullmatch(r"(\d{4})H([12])", code):
-        year, h = int(m[1]), int(m[2])
-        start, end = (
-            (datetime.date(year, 1, 1), datetime.date(year, 6, 30))
-            if h == 1
-            else (datetime.date(year, 7, 1), datetime.date(year, 12, 31))
-        )
-    elif m := re.fullmatch(r"(\d{4})-(\d{2})", code):
-        year, month = int(m[1]), int(m[2])
-        if not 1 <= month <= 12:
-            raise PeriodError(_("Write the period as 2026Q4, 2026H2, 2026-11 or 2026."))
-        start = datetime.date(year, month, 1)
-        end = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
-    elif m := re.fullmatch(r"(\d{4})", code):
-        start, end = datetime.date(int(m[1]), 1, 1), datetime.date(int(m[1]), 12, 31)
-    else:
-        raise PeriodError(_("Write the period as 2026Q4, 2026H2, 2026-11 or 2026."))
-    if not 2000 <= start.year <= 2100:
-        raise PeriodError(_("The period must lie between 2000 and 2100."))
-    return start, end
-
-
-def period_label(code: str) -> str:
-    """2026Q4 → 2026年第四季度 (in the active language)."""
-    code = (code or "").strip().upper()
-    names = {"Q1": _("first quarter"), "Q2": _("second quarter"), "Q3": _("third quarter"), "Q4": _("fourth quarter"),
-             "H1": _("first half"), "H2": _("second half")}
-    if m := re.fullmatch(r"(\d{4})(Q[1-4]|H[12])", code):
-        return _("%(part)s of %(year)s") % {"year": m[1], "part": names[m[2]]}
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", code):
-        return _("%(month)s/%(year)s") % {"year": m[1], "month": int(m[2])}
-    if re.fullmatch(r"\d{4}", code):
-        return _("the year %(year)s") % {"year": code}
-    return code
-
-
-def current_quarter() -> str:
-    today = timezone.localdate()
-    return f"{today.year}Q{(today.month - 1) // 3 + 1}"
 
 
 # Signals counted per event rather than per case: a case returned twice by one unit is two returns.
@@ -113,8 +60,10 @@ def _in(moment: datetime.datetime | None, start: datetime.date, end: datetime.da
 
 
 def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[int, UnitSignals]:
-    """Signals per unit for the period, limited to `unit_ids` when given (None: all units)."""
-    start, end = parse_period(period)
+    """Signals per unit for the period (raises periods.PeriodError), limited to `unit_ids` when
+    given (None: all units)."""
+    parsed = periods.parse(period)
+    start, end = parsed.start, parsed.end
     today = timezone.localdate()
     result: dict[int, UnitSignals] = {}
 
