@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from cases import handling
+from cases import deadlines, handling
 from cases.models import Case, CaseStatus
-from cases.selectors import CaseFilters, access_case_by_id, filter_cases, is_overdue, visible_cases
+from cases.selectors import CaseFilters, access_case_by_id, filter_cases, visible_cases
 from cases.transitions import TABLE
 from history.labels import action_label
 from history.selectors import timeline_for
@@ -49,7 +49,8 @@ class CaseOut(Schema):
     feedback_due: datetime.date | None
     feedback_at: datetime.datetime | None
     replied_at: datetime.datetime | None
-    overdue: bool
+    overdue: bool  # open past the reply deadline: the cases ?overdue=true lists
+    replied_late: bool  # replied after the deadline (frozen at the reply)
     return_count: int
     version: int
 
@@ -88,7 +89,8 @@ def case_out(case: Case) -> dict:
         **{f: getattr(case.registration, f) for f in ("kind", "content", "disposition")},
         "territory_unit_id": case.territory_id,
         "assisting_unit_ids": [u.pk for u in case.assisting_units.all()],
-        "overdue": is_overdue(case),
+        "overdue": deadlines.is_overdue(case),
+        "replied_late": deadlines.is_replied_late(case),
     }
 
 

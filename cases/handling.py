@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import deadlines
 from cases.inputs import VersionIn
 from cases.models import (
     RECEIVE_WORKDAYS,
@@ -144,7 +145,7 @@ def case_return(*, case: Case, actor, version: int, reason: str) -> Case:
     assignment = case.current_assignment
     now = timezone.now()
     assignment.returned_at, assignment.returned_by, assignment.return_reason = now, actor, reason
-    assignment.overdue_when_returned = timezone.localdate(now) > assignment.due_date
+    assignment.overdue_when_returned = deadlines.is_late(now, assignment.due_date)
     assignment.save(update_fields=["returned_at", "returned_by", "return_reason", "overdue_when_returned"])
     case.lead_unit = None
     case.assisting_units.clear()
@@ -208,7 +209,7 @@ def case_reply(
         replied_at=now,
         replied_by=actor,
         due_date=case.due_date,
-        on_time=timezone.localdate(now) <= case.due_date,
+        on_time=not deadlines.is_late(now, case.due_date),
     )
     case.replied_at = now
     _save(case, before, actor, step, note=reply.content[:200])

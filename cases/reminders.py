@@ -12,26 +12,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import filter_by_units, is_supervisor
-from cases.models import OPEN_STATUSES, Case, CaseStatus, DeadlineScan, Reminder
-from cases.selectors import due_soon_limit
+from cases import deadlines
+from cases.models import Case, CaseStatus, DeadlineScan, Reminder
 
 
 @transaction.atomic
 def scan_deadlines(*, actor=None) -> DeadlineScan:
     today = timezone.localdate()
-    limit = due_soon_limit(today)
     scan = DeadlineScan.objects.create(ran_at=timezone.now(), for_date=today, ran_by=actor if getattr(actor, "pk", None) else None)
     reminders = []
-    open_cases = Case.objects.filter(status__in=OPEN_STATUSES, lead_unit__isnull=False, due_date__lte=limit)
-    for case_id, unit_id, due in open_cases.values_list("id", "lead_unit_id", "due_date"):
-        kind = Reminder.Kind.OVERDUE if due < today else Reminder.Kind.DUE_SOON
-        reminders.append(Reminder(scan=scan, unit_id=unit_id, case_id=case_id, kind=kind, due_date=due))
-    feedback = Case.objects.filter(feedback_at__isnull=True, feedback_due__lte=limit).exclude(
-        status__in=[CaseStatus.CLOSED, CaseStatus.VOIDED]
-    )
-    for case_id, unit_id, due in feedback.values_list("id", "host_unit_id", "feedback_due"):
-        kind = Reminder.Kind.FEEDBACK_OVERDUE if due < today else Reminder.Kind.FEEDBACK_DUE_SOON
-        reminders.append(Reminder(scan=scan, unit_id=unit_id, case_id=case_id, kind=kind, due_date=due))
+    replies = Case.objects.filter(deadlines.overdue_q(today) | deadlines.due_soon_q(today), lead_unit__isnull=False)
+    for case in replies.only("id", "lead_unit_id", "status", "due_date"):
+        kind = Reminder.Kind.OVERDUE if deadlines.is_overdue(case, today) else Reminder.Kind.DUE_SOON
+        reminders.append(Reminder(scan=scan, unit_id=case.lead_unit_id, case_id=case.pk, kind=kind, due_date=case.due_date))
+    feedback = Case.objects.filter(deadlines.feedback_overdue_q(today) | deadlines.feedback_due_soon_q(today))
+    for case in feedback.only("id", "host_unit_id", "status", "feedback_due", "feedback_at"):
+        overdue = deadlines.is_feedback_overdue(case, today)
+        kind = Reminder.Kind.FEEDBACK_OVERDUE if overdue else Reminder.Kind.FEEDBACK_DUE_SOON
+        reminders.append(Reminder(scan=scan, unit_id=case.host_unit_id, case_id=case.pk, kind=kind, due_date=case.feedback_due))
     Reminder.objects.bulk_create(reminders, batch_size=1000)
     return scan
 

@@ -5,7 +5,6 @@ or assists; a district leader sees those of the units linked to them."""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -13,10 +12,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.access import visible_unit_ids
-from cases.models import OPEN_STATUSES, Case, CaseStatus
-from workcal.calendar import add_workdays
-
-DUE_SOON_WORKDAYS = 2
+from cases import deadlines
+from cases.models import Case, CaseStatus
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -35,20 +32,6 @@ def access_case_by_id(user, case_id) -> Case:
         return visible_cases(user).select_related("registration", "workday", "host_unit", "lead_unit", "category", "territory").get(pk=case_id)
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-
-
-def is_overdue(case: Case, today: datetime.date | None = None) -> bool:
-    """Open past its reply deadline, or replied after it."""
-    today = today or timezone.localdate()
-    if case.due_date is None:
-        return False
-    if case.replied_at is not None:
-        return timezone.localdate(case.replied_at) > case.due_date
-    return case.status in OPEN_STATUSES and today > case.due_date
-
-
-def due_soon_limit(today: datetime.date | None = None) -> datetime.date:
-    return add_workdays(today or timezone.localdate(), DUE_SOON_WORKDAYS).date
 
 
 @dataclass
@@ -76,9 +59,9 @@ def filter_cases(cases: QuerySet[Case], f: CaseFilters) -> QuerySet[Case]:
     if f.workday_id is not None:
         cases = cases.filter(workday_id=f.workday_id)
     if f.overdue:
-        cases = cases.filter(status__in=OPEN_STATUSES, due_date__lt=today)
+        cases = cases.filter(deadlines.overdue_q(today))
     if f.due_soon:
-        cases = cases.filter(status__in=OPEN_STATUSES, due_date__gte=today, due_date__lte=due_soon_limit(today))
+        cases = cases.filter(deadlines.due_soon_q(today))
     return cases
 
 

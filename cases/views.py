@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_supervisor, visible_units
-from cases import handling
+from cases import deadlines, handling
 from cases.forms import (
     AssignForm,
     AssistOpinionForm,
@@ -45,8 +45,8 @@ from cases.forms import (
     apply_service_errors,
     assignable_units,
 )
-from cases.models import OPEN_STATUSES, Case, CaseStatus, Handling
-from cases.selectors import CaseFilters, access_case_by_id, due_soon_limit, filter_cases, is_overdue, visible_cases
+from cases.models import Case, CaseStatus, Handling
+from cases.selectors import CaseFilters, access_case_by_id, filter_cases, visible_cases
 from cases.transitions import TABLE
 from history.selectors import timeline_for
 from intake.models import Petitioner
@@ -186,7 +186,7 @@ def _render_detail(
         {
             "case": case,
             "registration": case.registration,
-            "overdue": is_overdue(case, today),
+            "deadline_badge": deadlines.badge(case, today),
             "assisting_units": assisting,
             "petitioners": petitioners if revealed else masked_petitioners(case.registration),
             "revealed": revealed,
@@ -195,10 +195,7 @@ def _render_detail(
             "replies": replies,
             "opinions": case.assist_opinions.select_related("unit", "created_by"),
             "feedbacks": case.feedbacks.select_related("created_by"),
-            "feedback_overdue": bool(
-                case.feedback_due and case.feedback_at is None and today > case.feedback_due
-                and case.status != CaseStatus.VOIDED
-            ),
+            "feedback_overdue": deadlines.is_feedback_overdue(case, today),
             "revisits": case.revisits.select_related("created_by"),
             "panels": panels,
             "routing_note": routing_note,
@@ -316,12 +313,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    soon = due_soon_limit(today)
+    soon = deadlines.due_soon_limit(today)
     for case in page:
-        case.overdue_now = is_overdue(case, today)
-        case.due_soon_now = (
-            case.status in OPEN_STATUSES and case.due_date is not None and today <= case.due_date <= soon
-        )
+        case.deadline_badge = deadlines.badge(case, today, soon)
     workday = None
     if filters.workday_id is not None:
         workday = visible_workdays(user).filter(pk=filters.workday_id).first()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from supervision.compliance import YearError, cell_as_dict, parse_year, visible_compliance
-from xinfang.api_types import ApiError
+from supervision.compliance import cell_as_dict, visible_compliance
+from workcal import periods
 
 router = Router(tags=["supervision"])
 
@@ -31,8 +30,5 @@ class ComplianceOut(Schema):
 def compliance(request, year: str | None = None):
     """R1 compliance per unit and period: the joint office sees every unit, a district leader the
     linked units, a unit's staff their own unit."""
-    try:
-        parsed = parse_year(year)
-    except YearError as exc:
-        raise ApiError(400, _("The input is not valid."), {"year": [str(exc)]}) from None
+    parsed = periods.parse_year(year)  # a bad year: PeriodError on "year", a 400
     return [cell_as_dict(cell) for row in visible_compliance(request.user, parsed) for cell in row.cells]

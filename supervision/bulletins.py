@@ -12,9 +12,10 @@ from accounts.access import is_supervisor
 from cases.models import Case
 from history.services import record, snapshot
 from lifecycle import TransitionError
-from supervision.metrics import period_label, signals_for_period
+from supervision.metrics import signals_for_period
 from supervision.models import Bulletin
 from units.models import DistrictSettings, Unit
+from workcal import periods
 
 # (group key, the signals behind it)
 GROUPS = (
@@ -47,7 +48,7 @@ def findings_for(period: str) -> dict[str, dict[str, list[int]]]:
     return findings
 
 
-def _draft_text(period: str, findings: dict[str, dict[str, list[int]]]) -> str:
+def _draft_text(period_label: str, findings: dict[str, dict[str, list[int]]]) -> str:
     units = {u.pk: u.name for u in Unit.objects.filter(pk__in={int(i) for g in findings.values() for i in g})}
     case_ids = {c for g in findings.values() for ids in g.values() for c in ids}
     cases = {c.pk: c for c in Case.objects.filter(pk__in=case_ids).select_related("workday", "host_unit", "registration")}
@@ -57,7 +58,7 @@ def _draft_text(period: str, findings: dict[str, dict[str, list[int]]]) -> str:
             "In %(period)s the joint office checked the handling of the matters received at the Masses Work Days. "
             "The following problems are hereby notified:"
         )
-        % {"period": period_label(period)},
+        % {"period": period_label},
         "",
     ]
     section = 0
@@ -92,14 +93,15 @@ def _draft_text(period: str, findings: dict[str, dict[str, list[int]]]) -> str:
 def bulletin_generate(*, period: str, actor) -> Bulletin:
     if not is_supervisor(actor):
         raise PermissionDenied
-    findings = findings_for(period)  # raises PeriodError for a malformed period
+    parsed = periods.parse(period)  # PeriodError: a 400 on the API, a message on the page
+    findings = findings_for(parsed.code)
     settings_row = DistrictSettings.objects.first()
     office = settings_row.joint_office_short if settings_row else ""
     bulletin = Bulletin.objects.create(
-        period=period.strip().upper(),
+        period=parsed.code,
         title=_("%(office)s bulletin on the handling of Masses Work Day matters, %(period)s")
-        % {"office": office, "period": period_label(period)},
-        text=_draft_text(period, findings),
+        % {"office": office, "period": periods.label(parsed)},
+        text=_draft_text(periods.label(parsed), findings),
         findings=findings,
         created_at=timezone.now(),
         created_by=actor,

@@ -6,29 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.access import visible_unit_ids
 from units.models import UnitKind
+from workcal import periods
 from workdays.compliance import Cell, Row, compliance_rows
-
-FIRST_YEAR, LAST_YEAR = 2000, 2099
 
 STATE_LABELS = {
     "ok": gettext_lazy("Compliant"),
     "missing": gettext_lazy("Missing"),
     "pending": gettext_lazy("Planned, not held yet"),
     "unplanned": gettext_lazy("Not planned yet"),
-}
-
-PERIOD_LABELS = {
-    "Q1": gettext_lazy("Q1"),
-    "Q2": gettext_lazy("Q2"),
-    "Q3": gettext_lazy("Q3"),
-    "Q4": gettext_lazy("Q4"),
-    "H1": gettext_lazy("First half"),
-    "H2": gettext_lazy("Second half"),
 }
 
 # The page's row groups, in the order of the plan: the joint office (half-years), the towns and
@@ -40,22 +29,6 @@ GROUPS = [
 ]
 
 
-class YearError(ValueError):
-    """The year is missing or not a year we can answer for; the message is in the active language."""
-
-
-def parse_year(raw: str | None) -> int:
-    raw = (raw or "").strip()
-    if not raw:
-        raise YearError(_("Enter a year, for example 2026."))
-    if not raw.isdigit() or len(raw) != 4:
-        raise YearError(_("“%(value)s” is not a year. Enter four digits, for example 2026.") % {"value": raw[:20]})
-    year = int(raw)
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise YearError(_("Enter a year from %(first)s to %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR})
-    return year
-
-
 def visible_compliance(user, year: int) -> list[Row]:
     """The rows `user` may see: all units for the joint office, the linked units for a district
     leader, the own unit for its staff, nothing for anyone else."""
@@ -63,11 +36,6 @@ def visible_compliance(user, year: int) -> list[Row]:
     if unit_ids is not None and not unit_ids:
         return []
     return compliance_rows(year, unit_ids)
-
-
-def period_label(code: str) -> str:
-    """2026Q3 → 三季度 (Q3), 2026H1 → 上半年 (First half)."""
-    return str(PERIOD_LABELS.get(code[4:], code))
 
 
 @dataclass
@@ -86,10 +54,11 @@ def grouped(rows: list[Row]) -> list[Group]:
             ((k, str(lbl)) for k, lbl, kinds in GROUPS if row.unit.kind in kinds),
             (row.unit.kind, row.unit.get_kind_display()),
         )
-        codes = tuple(cell.period.code for cell in row.cells)
+        spans = [cell.period for cell in row.cells]
+        codes = tuple(p.code for p in spans)
         group = groups.get((key, codes))
         if group is None:
-            group = groups[(key, codes)] = Group(key, label, [(c, period_label(c)) for c in codes], [])
+            group = groups[(key, codes)] = Group(key, label, [(p.code, periods.label(p)) for p in spans], [])
         group.rows.append(row)
     return sorted(groups.values(), key=lambda g: order.get(g.key, len(order)))
 

@@ -2,8 +2,11 @@
 
 For a unit and a period, each signal is the set of cases behind it (so every number drills down):
 - replied_on_time: replies the unit gave within the deadline, dated in the period;
-- overdue: replies the unit gave late (frozen at the reply), assignments it returned when already
-  past due (frozen at the return), and cases it leads that are open past a due date in the period;
+- overdue (DESIGN §4 "open past due, or replied late, frozen at each stage"): the sum of three
+  facts from cases.deadlines — cases it leads that are overdue now with a due date in the period,
+  replies it gave late in the period (`Reply.on_time`, frozen at the reply) and assignments it
+  returned in the period when already past due (`overdue_when_returned`, frozen at the return).
+  It is wider than the ledger's "overdue" (open past due only), which is the first of the three;
 - returns: assignments the unit returned (退回) in the period — a return counts against the unit
   that returned the case;
 - bounced: cases returned two or more times (推诿) that the unit returned in the period;
@@ -17,68 +20,16 @@ unit when there is no reply).
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from cases.models import BOUNCED_RETURNS, OPEN_STATUSES, Assignment, Case, Reply, Revisit
+from cases import deadlines
+from cases.models import BOUNCED_RETURNS, Assignment, Case, Reply, Revisit
+from workcal import periods
 
 SIGNALS = ("cases", "replied_on_time", "overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality")
-
-
-class PeriodError(ValueError):
-    pass
-
-
-def parse_period(code: str) -> tuple[datetime.date, datetime.date]:
-    """2026Q4, 2026H2, 2026-11 or 2026 → (first day, last day)."""
-    code = (code or "").strip().upper()
-    if m := re.fullmatch(r"(\d{4})Q([1-4])", code):
-        year, q = int(m[1]), int(m[2])
-        start = datetime.date(year, 3 * q - 2, 1)
-        end = datetime.date(year + (q == 4), (3 * q) % 12 + 1, 1) - datetime.timedelta(days=1)
-    elif m := re.fullmatch(r"(\d{4})H([12])", code):
-        year, h = int(m[1]), int(m[2])
-        start, end = (
-            (datetime.date(year, 1, 1), datetime.date(year, 6, 30))
-            if h == 1
-            else (datetime.date(year, 7, 1), datetime.date(year, 12, 31))
-        )
-    elif m := re.fullmatch(r"(\d{4})-(\d{2})", code):
-        year, month = int(m[1]), int(m[2])
-        if not 1 <= month <= 12:
-            raise PeriodError(_("Write the period as 2026Q4, 2026H2, 2026-11 or 2026."))
-        start = datetime.date(year, month, 1)
-        end = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
-    elif m := re.fullmatch(r"(\d{4})", code):
-        start, end = datetime.date(int(m[1]), 1, 1), datetime.date(int(m[1]), 12, 31)
-    else:
-        raise PeriodError(_("Write the period as 2026Q4, 2026H2, 2026-11 or 2026."))
-    if not 2000 <= start.year <= 2100:
-        raise PeriodError(_("The period must lie between 2000 and 2100."))
-    return start, end
-
-
-def period_label(code: str) -> str:
-    """2026Q4 → 2026年第四季度 (in the active language)."""
-    code = (code or "").strip().upper()
-    names = {"Q1": _("first quarter"), "Q2": _("second quarter"), "Q3": _("third quarter"), "Q4": _("fourth quarter"),
-             "H1": _("first half"), "H2": _("second half")}
-    if m := re.fullmatch(r"(\d{4})(Q[1-4]|H[12])", code):
-        return _("%(part)s of %(year)s") % {"year": m[1], "part": names[m[2]]}
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", code):
-        return _("%(month)s/%(year)s") % {"year": m[1], "month": int(m[2])}
-    if re.fullmatch(r"\d{4}", code):
-        return _("the year %(year)s") % {"year": code}
-    return code
-
-
-def current_quarter() -> str:
-    today = timezone.localdate()
-    return f"{today.year}Q{(today.month - 1) // 3 + 1}"
 
 
 # Signals counted per event rather than per case: a case returned twice by one unit is two returns.
@@ -109,8 +60,10 @@ def _in(moment: datetime.datetime | None, start: datetime.date, end: datetime.da
 
 
 def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[int, UnitSignals]:
-    """Signals per unit for the period, limited to `unit_ids` when given (None: all units)."""
-    start, end = parse_period(period)
+    """Signals per unit for the period (raises periods.PeriodError), limited to `unit_ids` when
+    given (None: all units)."""
+    parsed = periods.parse(period)
+    start, end = parsed.start, parsed.end
     today = timezone.localdate()
     result: dict[int, UnitSignals] = {}
 
@@ -135,12 +88,12 @@ def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[in
     )
     for r in replies:
         if _in(r["replied_at"], start, end):
-            add(r["unit_id"], "replied_on_time" if r["on_time"] else "overdue", r["case_id"])
+            add(r["unit_id"], "replied_on_time" if r["on_time"] else "overdue", r["case_id"])  # replied late
         if r["acceptable"] is False and _in(r["rated_at"], start, end):
             add(r["unit_id"], "poor_quality", r["case_id"])
 
-    late_open = live.filter(status__in=OPEN_STATUSES, due_date__lt=today, due_date__range=(start, end))
-    for case_id, lead_id in late_open.values_list("id", "lead_unit_id"):
+    overdue_now = live.filter(deadlines.overdue_q(today), due_date__range=(start, end))
+    for case_id, lead_id in overdue_now.values_list("id", "lead_unit_id"):
         add(lead_id, "overdue", case_id)
 
     returned = Assignment.objects.filter(returned_at__date__range=(start, end), case__in=live).values(
@@ -150,7 +103,7 @@ def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[in
         if not _in(a["returned_at"], start, end):
             continue
         add(a["lead_unit_id"], "returns", a["case_id"])
-        if a["overdue_when_returned"]:
+        if a["overdue_when_returned"]:  # returned late
             add(a["lead_unit_id"], "overdue", a["case_id"])
         if a["case__return_count"] >= BOUNCED_RETURNS:
             add(a["lead_unit_id"], "bounced", a["case_id"])

@@ -16,8 +16,9 @@ from cases.selectors import visible_cases
 from history.selectors import timeline_for
 from lifecycle import TransitionError
 from supervision import bulletins
-from supervision.metrics import SIGNALS, PeriodError, current_quarter, parse_period, period_label, signals_for_period
+from supervision.metrics import SIGNALS, signals_for_period
 from units.models import Unit
+from workcal import periods
 
 SIGNAL_LABELS = {
     "cases": gettext_lazy("Cases"),
@@ -31,13 +32,12 @@ SIGNAL_LABELS = {
 }
 
 
-def _period(request: HttpRequest) -> tuple[str, str | None]:
-    period = (request.GET.get("period") or current_quarter()).strip().upper()
+def _period(request: HttpRequest) -> tuple[periods.Period, str | None]:
+    """The period asked for, or the current quarter with the reason when it is not valid."""
     try:
-        parse_period(period)
-    except PeriodError as exc:
-        return current_quarter(), str(exc)
-    return period, None
+        return periods.parse(request.GET.get("period") or periods.current().code), None
+    except periods.PeriodError as exc:
+        return periods.current(), str(exc)
 
 
 @login_required
@@ -45,7 +45,7 @@ def signal_table(request: HttpRequest) -> HttpResponse:
     period, error = _period(request)
     if error:
         messages.error(request, error)
-    signals = signals_for_period(period, visible_unit_ids(request.user))
+    signals = signals_for_period(period.code, visible_unit_ids(request.user))
     units = {u.pk: u for u in Unit.objects.filter(pk__in=signals)}
     rows = [
         {"unit": units[uid], "counts": [(name, s.count(name)) for name in SIGNALS], "problem": s.any_problem}
@@ -54,7 +54,7 @@ def signal_table(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "supervision/signals.html",
-        {"period": period, "period_label": period_label(period), "rows": rows, "headers": [(n, SIGNAL_LABELS[n]) for n in SIGNALS]},
+        {"period": period.code, "period_label": periods.label(period), "rows": rows, "headers": [(n, SIGNAL_LABELS[n]) for n in SIGNALS]},
     )
 
 
@@ -70,13 +70,13 @@ def signal_cases(request: HttpRequest) -> HttpResponse:
     if error or signal not in SIGNALS or unit_id is None:
         messages.error(request, error or _("Choose a number in the supervision table."))
         return redirect("signals:table")
-    found = signals_for_period(period, visible_unit_ids(request.user)).get(unit_id)
+    found = signals_for_period(period.code, visible_unit_ids(request.user)).get(unit_id)
     ids = found.cases[signal] if found else set()
     cases = visible_cases(request.user).filter(pk__in=ids).select_related("host_unit", "lead_unit", "workday", "category", "registration")
     return render(
         request,
         "supervision/signal_cases.html",
-        {"period": period, "signal_label": SIGNAL_LABELS[signal], "unit": get_object_or_404(Unit, pk=unit_id), "cases": cases},
+        {"period": period.code, "signal_label": SIGNAL_LABELS[signal], "unit": get_object_or_404(Unit, pk=unit_id), "cases": cases},
     )
 
 
@@ -85,7 +85,7 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "supervision/bulletin_list.html",
-        {"bulletins": bulletins.visible_bulletins(request.user), "can_draft": is_supervisor(request.user), "period": current_quarter()},
+        {"bulletins": bulletins.visible_bulletins(request.user), "can_draft": is_supervisor(request.user), "period": periods.current().code},
     )
 
 
@@ -95,7 +95,7 @@ def bulletin_create(request: HttpRequest) -> HttpResponse:
     require_supervisor(request.user)
     try:
         bulletin = bulletins.bulletin_generate(period=request.POST.get("period", ""), actor=request.user)
-    except PeriodError as exc:
+    except periods.PeriodError as exc:
         messages.error(request, str(exc))
         return redirect("bulletins:list")
     messages.success(request, _("A draft bulletin was generated from the supervision signals. Check and edit it before issuing."))

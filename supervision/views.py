@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from supervision.compliance import STATE_LABELS, YearError, grouped, parse_year, state_totals, visible_compliance
+from supervision.compliance import STATE_LABELS, grouped, state_totals, visible_compliance
 from units.models import FrequencyRule, Period
+from workcal import periods
 
 YEARS_BACK, YEARS_AHEAD = 3, 1
 
@@ -37,8 +38,8 @@ def compliance(request: HttpRequest) -> HttpResponse:
     this_year = timezone.localdate().year
     error = ""
     try:
-        year = parse_year(request.GET.get("year") or str(this_year))
-    except YearError as exc:
+        year = periods.parse_year(request.GET.get("year") or str(this_year))
+    except periods.PeriodError as exc:
         year, error = this_year, str(exc)
     rows = visible_compliance(request.user, year)
     list_url = reverse("workdays:list")

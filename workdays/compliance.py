@@ -3,40 +3,22 @@ Computed from the Work Days themselves, never stored."""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from units.models import FrequencyRule, Period, Unit
+from units.models import FrequencyRule, Unit
+from workcal import periods
+from workcal.periods import Period
 from workdays.models import HELD_OR_LATER, ScreeningItem, Status, WorkDay
 from workdays.rules import flags_for
-
-
-@dataclass(frozen=True)
-class PeriodSpan:
-    code: str  # 2026Q1, 2026H2
-    start: datetime.date
-    end: datetime.date
-
-
-def periods_of(year: int, period: str) -> list[PeriodSpan]:
-    if period == Period.HALF_YEAR:
-        return [
-            PeriodSpan(f"{year}H1", datetime.date(year, 1, 1), datetime.date(year, 6, 30)),
-            PeriodSpan(f"{year}H2", datetime.date(year, 7, 1), datetime.date(year, 12, 31)),
-        ]
-    ends = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
-    return [
-        PeriodSpan(f"{year}Q{q}", datetime.date(year, 3 * q - 2, 1), datetime.date(year, *ends[q])) for q in range(1, 5)
-    ]
 
 
 @dataclass
 class Cell:
     unit: Unit
-    period: PeriodSpan
+    period: Period
     required: int
     planned: int = 0
     held: int = 0
@@ -83,10 +65,10 @@ def compliance_rows(year: int, unit_ids: set[int] | None = None) -> list[Row]:
         if rule is None:
             continue
         cells = []
-        for span in periods_of(year, rule.period):
+        for span in periods.of_year(year, rule.period):
             cell = Cell(unit=unit, period=span, required=rule.required)
             for day in by_unit.get(unit.pk, []):
-                if span.start <= day.date <= span.end:
+                if periods.contains(span, day.date):
                     cell.workdays.append(day)
                     cell.planned += 1
                     cell.held += day.status in HELD_OR_LATER

@@ -3,8 +3,6 @@ results publication (R1–R6, R12, R13). Its registrations live in intake."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -145,11 +143,3 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return str(self.workday)
-
-
-def quarter_of(day: datetime.date) -> str:
-    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
-
-
-def half_of(day: datetime.date) -> str:
-    return f"{day.year}H{1 if day.month <= 6 else 2}"

@@ -30,6 +30,7 @@ from history.selectors import timeline_for
 from intake.models import Disposition
 from lifecycle import TransitionError
 from units.models import DistrictLeader, Unit
+from workcal import periods
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
 from workdays import services
 from workdays.forms import (
@@ -82,14 +83,15 @@ def _filter_units(user) -> list[Unit]:
 
 
 def _month_from(text: str | None) -> datetime.date:
-    """The month asked for, or the current one when it is malformed or outside the calendar's years."""
+    """The month asked for, or the current one when it is malformed or in the calendar's first or
+    last year (the grid shows the neighbouring weeks too)."""
     try:
-        month = datetime.datetime.strptime(text or "", "%Y-%m").date()
-    except ValueError:
+        month = periods.parse(text)
+    except periods.PeriodError:
         month = None
-    if month is None or not (FIRST_YEAR < month.year < LAST_YEAR):
-        month = timezone.localdate()
-    return month.replace(day=1)
+    if month is None or month.kind != periods.MONTH or month.start.year in (FIRST_YEAR, LAST_YEAR):
+        return timezone.localdate().replace(day=1)
+    return month.start
 
 
 @login_required

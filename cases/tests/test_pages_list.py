@@ -133,7 +133,7 @@ def test_it_finds_due_soon_and_overdue_cases_as_the_clock_moves(client, self_han
     clock.set("2026-12-22 10:00")
     response = ledger(client, supervisor, "?overdue=1")
     assert listed(response) == {self_handled.pk}
-    assert '<span class="badge bad">超期</span>' in response.content.decode()
+    assert '<span class="badge bad" data-deadline="overdue">逾期</span>' in response.content.decode()
 
 
 def test_it_shows_the_awaiting_assignment_tab_to_the_joint_office_only(client, supervisor, town_clerk):

@@ -115,7 +115,7 @@ def test_it_explains_the_rules_and_the_colours(client, supervisor, reference):
         assert f"swatch state-{state}" in page
 
 
-@pytest.mark.parametrize("year", ["abc", "1999", "20266", "-1"])
+@pytest.mark.parametrize("year", ["abc", "1899", "9999", "0000", "20266", "-1"])
 def test_it_falls_back_to_this_year_on_a_bad_year(client, clock, supervisor, reference, year):
     clock.set("2026-12-20 09:00")
     client.force_login(supervisor)

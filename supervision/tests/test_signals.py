@@ -7,23 +7,12 @@ from django.core.exceptions import PermissionDenied
 from cases import handling
 from lifecycle import TransitionError
 from supervision import bulletins
-from supervision.metrics import PeriodError, parse_period, signals_for_period
+from supervision.metrics import signals_for_period
 from supervision.models import Bulletin
 from supervision.tests.helpers import assign_case, referred_case
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
-
-
-def test_parse_period():
-    import datetime as dt
-
-    assert parse_period("2026Q4") == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
-    assert parse_period("2026h1") == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
-    assert parse_period("2026-02") == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
-    for bad in ("2026Q5", "Q4", "2026-13", ""):
-        with pytest.raises(PeriodError):
-            parse_period(bad)
 
 
 def test_signals_name_the_cases_behind_every_number(story):
