@@ -7,11 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.access import is_supervisor
 from cases.models import Case
 from history.services import record, snapshot
-from lifecycle import TransitionError
+from lifecycle import Table, Transition, states
 from supervision.metrics import signals_for_period
 from supervision.models import Bulletin
 from units.models import DistrictSettings, Unit
@@ -89,6 +90,30 @@ def _draft_text(period_label: str, findings: dict[str, dict[str, list[int]]]) ->
     return "\n".join(lines).strip()
 
 
+def _joint_office(user, bulletin: Bulletin) -> bool:
+    return is_supervisor(user)
+
+
+# A bulletin is drafted from the signals, edited by the joint office, then issued to all units.
+TABLE = Table(
+    [
+        Transition(
+            "edit", states(Bulletin.Status.DRAFT), None, _joint_office, "updated",
+            lambda bulletin: gettext_lazy("An issued bulletin cannot be changed."),
+        ),
+        Transition(
+            "issue", states(Bulletin.Status.DRAFT), Bulletin.Status.ISSUED, _joint_office, "issued",
+            lambda bulletin: gettext_lazy("This bulletin was already issued."),
+        ),
+    ]
+)
+
+
+def _begin(bulletin: Bulletin, actor, name: str) -> tuple[Bulletin, Transition]:
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    return bulletin, TABLE.check(bulletin, actor, name)
+
+
 @transaction.atomic
 def bulletin_generate(*, period: str, actor) -> Bulletin:
     if not is_supervisor(actor):
@@ -114,11 +139,7 @@ def bulletin_generate(*, period: str, actor) -> Bulletin:
 
 @transaction.atomic
 def bulletin_edit(*, bulletin: Bulletin, actor, title: str, text: str) -> Bulletin:
-    if not is_supervisor(actor):
-        raise PermissionDenied
-    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
-    if bulletin.status != Bulletin.Status.DRAFT:
-        raise TransitionError(_("An issued bulletin cannot be changed."))
+    bulletin, step = _begin(bulletin, actor, "edit")
     errors = {}
     if not (title or "").strip():
         errors["title"] = [_("This field is required.")]
@@ -129,22 +150,18 @@ def bulletin_edit(*, bulletin: Bulletin, actor, title: str, text: str) -> Bullet
     before = snapshot(bulletin)
     bulletin.title, bulletin.text = title.strip(), text.strip()
     bulletin.save(update_fields=["title", "text"])
-    record(instance=bulletin, actor=actor, action="updated", before=before)
+    record(instance=bulletin, actor=actor, action=step.action, before=before)
     return bulletin
 
 
 @transaction.atomic
 def bulletin_issue(*, bulletin: Bulletin, actor) -> Bulletin:
-    if not is_supervisor(actor):
-        raise PermissionDenied
-    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
-    if bulletin.status != Bulletin.Status.DRAFT:
-        raise TransitionError(_("This bulletin was already issued."))
+    bulletin, step = _begin(bulletin, actor, "issue")
     before = snapshot(bulletin)
-    bulletin.status = Bulletin.Status.ISSUED
+    bulletin.status = step.target
     bulletin.issued_at, bulletin.issued_by = timezone.now(), actor
     bulletin.save(update_fields=["status", "issued_at", "issued_by"])
-    record(instance=bulletin, actor=actor, action="issued", before=before)
+    record(instance=bulletin, actor=actor, action=step.action, before=before)
     return bulletin
 
 

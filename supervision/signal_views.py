@@ -102,38 +102,30 @@ def bulletin_create(request: HttpRequest) -> HttpResponse:
     return redirect("bulletins:detail", bulletin.pk)
 
 
+def _render_bulletin(request: HttpRequest, bulletin, errors: dict | None = None, status: int = 200) -> HttpResponse:
+    editable = "edit" in {t.name for t in bulletins.TABLE.available(bulletin, request.user)}
+    context = {"bulletin": bulletin, "editable": editable, "timeline": timeline_for(bulletin), "errors": errors or {}}
+    return render(request, "supervision/bulletin_detail.html", context, status=status)
+
+
 @login_required
 def bulletin_detail(request: HttpRequest, bulletin_id: int) -> HttpResponse:
-    bulletin = get_object_or_404(bulletins.visible_bulletins(request.user), pk=bulletin_id)
-    return render(
-        request,
-        "supervision/bulletin_detail.html",
-        {
-            "bulletin": bulletin,
-            "editable": is_supervisor(request.user) and bulletin.status == bulletin.Status.DRAFT,
-            "timeline": timeline_for(bulletin),
-            "errors": {},
-        },
-    )
+    return _render_bulletin(request, get_object_or_404(bulletins.visible_bulletins(request.user), pk=bulletin_id))
 
 
 @require_POST
 @login_required
 def bulletin_edit(request: HttpRequest, bulletin_id: int) -> HttpResponse:
     bulletin = get_object_or_404(bulletins.visible_bulletins(request.user), pk=bulletin_id)
+    title, text = request.POST.get("title", ""), request.POST.get("text", "")
     try:
-        bulletins.bulletin_edit(bulletin=bulletin, actor=request.user, title=request.POST.get("title", ""), text=request.POST.get("text", ""))
+        bulletins.bulletin_edit(bulletin=bulletin, actor=request.user, title=title, text=text)
     except ValidationError as exc:
-        bulletin.title, bulletin.text = request.POST.get("title", ""), request.POST.get("text", "")
-        return render(
-            request,
-            "supervision/bulletin_detail.html",
-            {"bulletin": bulletin, "editable": True, "timeline": timeline_for(bulletin), "errors": exc.message_dict},
-            status=400,
-        )
+        bulletin.title, bulletin.text = title, text  # keep what was typed
+        return _render_bulletin(request, bulletin, exc.message_dict, status=400)
     except TransitionError as exc:
         messages.error(request, exc.message)
-        return redirect("bulletins:detail", bulletin_id)
+        return _render_bulletin(request, bulletin, status=409)
     messages.success(request, _("Saved."))
     return redirect("bulletins:detail", bulletin_id)
 
@@ -146,6 +138,6 @@ def bulletin_issue(request: HttpRequest, bulletin_id: int) -> HttpResponse:
         bulletins.bulletin_issue(bulletin=bulletin, actor=request.user)
     except TransitionError as exc:
         messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The bulletin was issued to all units."))
+        return _render_bulletin(request, bulletin, status=409)
+    messages.success(request, _("The bulletin was issued to all units."))
     return redirect("bulletins:detail", bulletin_id)
