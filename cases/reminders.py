@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import filter_by_units, is_supervisor
+from accounts.home import TodoItem
 from cases import deadlines
 from cases.models import Case, CaseStatus, DeadlineScan, Reminder
 
@@ -55,8 +56,6 @@ def summary_by_unit(scan: DeadlineScan) -> list[tuple[str, dict[str, int]]]:
 def home_todo(user) -> list:
     """Home-page items: the latest scan's reminders for the user's units, and for the joint office
     the cases awaiting assignment."""
-    from accounts.home import TodoItem
-
     items: list[TodoItem] = []
     if is_supervisor(user):
         waiting = Case.objects.filter(status=CaseStatus.AWAITING_ASSIGNMENT).count()

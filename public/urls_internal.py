@@ -1,4 +1,4 @@
-"""The notice's poster and Word file, for the host unit's staff (login required). Mounted under
+"""The notice's poster, for the host unit's staff (login required). Mounted under
 /workdays/ in xinfang/urls.py, next to workdays.urls; no namespace, so the names stay as they are."""
 
 from django.urls import path
@@ -7,5 +7,4 @@ from public import views
 
 urlpatterns = [
     path("<int:workday_id>/notice/poster/", views.notice_poster, name="workdays_notice_poster"),
-    path("<int:workday_id>/notice.docx", views.notice_docx, name="workdays_notice_docx"),
 ]

@@ -3,12 +3,7 @@ xinfang/api_types.py, the error responses in xinfang/api_errors.py; docs/api.md 
 
 from __future__ import annotations
 
-import datetime
-
-from django.utils import timezone
 from ninja import NinjaAPI
-from ninja.renderers import JSONRenderer
-from ninja.responses import NinjaJSONEncoder
 from ninja.security import django_auth
 
 from accounts.api import TokenAuth
@@ -20,20 +15,7 @@ from units.api import router as units_router
 from workcal.api import router as calendar_router
 from workdays.api import router as workdays_router
 from xinfang import api_errors
-
-
-class LocalTimeEncoder(NinjaJSONEncoder):
-    """Datetimes in Beijing time with their offset (2026-11-23T09:30:00+08:00)."""
-
-    def default(self, o):
-        if isinstance(o, datetime.datetime) and timezone.is_aware(o):
-            return timezone.localtime(o).isoformat()
-        return super().default(o)
-
-
-class LocalTimeRenderer(JSONRenderer):
-    encoder_class = LocalTimeEncoder
-
+from xinfang.api_types import LocalTimeRenderer
 
 api = NinjaAPI(
     title="群众工作日 API",

@@ -3,9 +3,13 @@ error a handler raises for a clean response (docs/api.md)."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated
 
+from django.utils import timezone
 from ninja import Field
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 
 # Bounds for numbers that arrive from outside, so a huge value is a 400 naming the field, not a
 # database error. Ids fit a 64-bit key; pages and counts have sane ceilings.
@@ -30,3 +34,16 @@ class ApiError(Exception):
     def __init__(self, status: int, detail: str, errors: dict[str, list[str]] | None = None):
         super().__init__(detail)
         self.status, self.detail, self.errors = status, detail, errors or {}
+
+
+class LocalTimeEncoder(NinjaJSONEncoder):
+    """Datetimes in Beijing time with their offset (2026-11-23T09:30:00+08:00)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime) and timezone.is_aware(o):
+            return timezone.localtime(o).isoformat()
+        return super().default(o)
+
+
+class LocalTimeRenderer(JSONRenderer):
+    encoder_class = LocalTimeEncoder

@@ -19,6 +19,7 @@ urlpatterns = [
     path("calendar/", include("workcal.urls")),
     path("workdays/", include("workdays.urls")),
     path("workdays/", include("public.urls_internal")),
+    path("workdays/", include("exports.urls")),
     path("cases/", include("cases.urls")),
     path("reminders/", include("cases.urls_reminders")),
     path("supervision/", include("supervision.urls")),
