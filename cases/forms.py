@@ -1,12 +1,11 @@
 """Forms of the ledger pages. They render the handling steps and parse what was posted into the
 step's input (cases/inputs.py): numbers, known choices, yes/no. Every rule (which text is needed,
-the lead cannot also assist, ...) is cases/handling.py's; `apply_service_errors` puts its field
-messages back on these forms."""
+the lead cannot also assist, ...) is cases/handling.py's; `lifecycle.forms.apply_service_errors` puts its
+field messages back on these forms."""
 
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -31,15 +30,6 @@ def _yes_no(label, *, yes=None, no=None) -> forms.TypedChoiceField:
 def _text(label, *, rows: int = 3, help_text="") -> forms.CharField:
     """A text area; whether it may be empty is the service's to judge."""
     return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text)
-
-
-def apply_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Put a service's field messages on the form; what matches no field goes on top of the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, errors in exc.message_dict.items():
-        form.add_error(key if key in form.fields else None, errors)
 
 
 def grouped_units(units) -> list[tuple[str, list[tuple[int, str]]]]:

@@ -42,7 +42,6 @@ from cases.forms import (
     Scope,
     VersionForm,
     VoidForm,
-    apply_service_errors,
     assignable_units,
 )
 from cases.models import Case, CaseStatus, Handling
@@ -52,6 +51,7 @@ from history.selectors import timeline_for
 from intake.models import Petitioner
 from intake.personal_data import masked_petitioners, may_view_personal_data, reveal_personal_data
 from lifecycle import StaleVersion, TransitionError
+from lifecycle.forms import apply_service_errors
 from lifecycle.inputs import parse
 from workdays.selectors import visible_workdays
 

@@ -10,39 +10,18 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from accounts.access import access_unit_by_id
 from intake import services as intake_services
 from intake.inputs import RegistrationIn
 from intake.masking import mask_id_number, mask_phone
 from intake.models import Registration
-from units.models import DistrictLeader, Unit, UnitKind
 from workdays import services
+from workdays.inputs import BriefingIn, InformIn, PlanIn, ReasonIn, ReportIn, ScreeningIn, SignInIn
 from workdays.models import SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
-from xinfang.api_types import Amount, ApiError, Id, Page, Text
+from xinfang.api_types import ApiError, Id, Page
 
 router = Router(tags=["workdays"])
-
-
-class WorkDayIn(Schema):
-    host_unit_id: Id
-    date: datetime.date
-    start_time: datetime.time
-    end_time: datetime.time
-    place: Text[200]
-    extension_sites: list[str] = []
-    leader: Text[100]
-    agenda: str
-    procedure: str = ""
-    participants: list[str] = []
-    invited_leader_ids: list[Id] = []
-    liaison_department_ids: list[Id] = []
-    leading_district_leader_id: Id | None = None
-    activity_forms: list[str] = []
-    visit_targets: list[str] = []
-    research_topics: list[str] = []
-    relief_areas: list[str] = []
 
 
 class WorkDayOut(Schema):
@@ -121,42 +100,8 @@ def _reload(user, workday_id: int) -> dict:
 
 
 @router.post("", response={201: WorkDayOut})
-def create_workday(request, payload: WorkDayIn):
-    try:
-        host_unit = access_unit_by_id(request.user, payload.host_unit_id)
-    except Exception:
-        raise ApiError(400, _("The input is not valid."), {"host_unit_id": [_("Unknown unit.")]}) from None
-    leaders = list(DistrictLeader.objects.filter(pk__in=payload.invited_leader_ids))
-    if len(leaders) != len(set(payload.invited_leader_ids)):
-        raise ApiError(400, _("The input is not valid."), {"invited_leader_ids": [_("Unknown district leader.")]})
-    departments = list(Unit.objects.filter(pk__in=payload.liaison_department_ids, kind=UnitKind.DEPARTMENT))
-    if len(departments) != len(set(payload.liaison_department_ids)):
-        raise ApiError(400, _("The input is not valid."), {"liaison_department_ids": [_("Unknown department.")]})
-    leading = None
-    if payload.leading_district_leader_id is not None:
-        leading = DistrictLeader.objects.filter(pk=payload.leading_district_leader_id).first()
-        if leading is None:
-            raise ApiError(400, _("The input is not valid."), {"leading_district_leader_id": [_("Unknown district leader.")]})
-    workday = services.workday_plan(
-        actor=request.user,
-        host_unit=host_unit,
-        date=payload.date,
-        start_time=payload.start_time,
-        end_time=payload.end_time,
-        place=payload.place,
-        leader=payload.leader,
-        agenda=payload.agenda,
-        procedure=payload.procedure,
-        extension_sites=payload.extension_sites,
-        participants=payload.participants,
-        invited_leaders=leaders,
-        liaison_departments=departments,
-        leading_district_leader=leading,
-        activity_forms=payload.activity_forms,
-        visit_targets=payload.visit_targets,
-        research_topics=payload.research_topics,
-        relief_areas=payload.relief_areas,
-    )
+def create_workday(request, payload: PlanIn):
+    workday = services.workday_plan(actor=request.user, **payload.arguments())
     return 201, _reload(request.user, workday.pk)
 
 
@@ -201,12 +146,6 @@ def get_workday(request, workday_id: int):
     return _reload(request.user, workday_id)
 
 
-class ScreeningIn(Schema):
-    description: str
-    outcome: str
-    opinion: str = ""
-
-
 class ScreeningOut(Schema):
     id: int
     description: str
@@ -219,28 +158,18 @@ class ScreeningOut(Schema):
 @router.post("/{workday_id}/screening-items", response={201: ScreeningOut})
 def add_screening_item(request, workday_id: Id, payload: ScreeningIn):
     workday = access_workday_by_id(request.user, workday_id)
-    item = services.screening_add(workday=workday, actor=request.user, **payload.dict())
+    item = services.screening_add(workday=workday, actor=request.user, **payload.arguments())
     return 201, {
         **{f: getattr(item, f) for f in ("id", "description", "outcome", "opinion", "recorded_at")},
         "on_time": screening_on_time(workday.date, item.recorded_at),
     }
 
 
-class InformIn(Schema):
-    note: str = ""
-
-
 @router.post("/{workday_id}/leader-informed", response=WorkDayOut)
 def inform_leader(request, workday_id: Id, payload: InformIn):
     workday = access_workday_by_id(request.user, workday_id)
-    services.workday_inform_leader(workday=workday, actor=request.user, note=payload.note)
+    services.workday_inform_leader(workday=workday, actor=request.user, **payload.arguments())
     return _reload(request.user, workday_id)
-
-
-class SignInIn(Schema):
-    name: Text[50]
-    title: Text[100] = ""
-    unit_name: Text[100] = ""
 
 
 class SignInOut(Schema):
@@ -254,7 +183,7 @@ class SignInOut(Schema):
 @router.post("/{workday_id}/sign-ins", response={201: SignInOut})
 def add_sign_in(request, workday_id: Id, payload: SignInIn):
     workday = access_workday_by_id(request.user, workday_id)
-    return 201, services.sign_in_add(workday=workday, actor=request.user, **payload.dict())
+    return 201, services.sign_in_add(workday=workday, actor=request.user, **payload.arguments())
 
 
 class SignInList(Schema):
@@ -276,15 +205,10 @@ def publish_notice(request, workday_id: int):
     return _reload(request.user, workday_id)
 
 
-class BriefingIn(Schema):
-    briefing: str = ""
-    materials_count: Amount = 0
-
-
 @router.post("/{workday_id}/briefing", response=WorkDayOut)
 def record_briefing(request, workday_id: Id, payload: BriefingIn):
     workday = access_workday_by_id(request.user, workday_id)
-    services.briefing_record(workday=workday, actor=request.user, **payload.dict())
+    services.briefing_record(workday=workday, actor=request.user, **payload.arguments())
     return _reload(request.user, workday_id)
 
 
@@ -359,14 +283,10 @@ def list_registrations(request, workday_id: int):
     return {"items": items, "total": len(items)}
 
 
-class ReportIn(Schema):
-    summary: str = ""
-
-
 @router.post("/{workday_id}/report", response=WorkDayOut)
 def submit_report(request, workday_id: Id, payload: ReportIn | None = None):
     workday = access_workday_by_id(request.user, workday_id)
-    services.report_submit(workday=workday, actor=request.user, summary=payload.summary if payload else "")
+    services.report_submit(workday=workday, actor=request.user, **(payload or ReportIn()).arguments())
     return _reload(request.user, workday_id)
 
 
@@ -384,16 +304,12 @@ def publish_results(request, workday_id: int):
     return _reload(request.user, workday_id)
 
 
-class VoidIn(Schema):
-    reason: str = ""
-
-
 @router.post("/{workday_id}/void", response=WorkDayOut)
-def void(request, workday_id: Id, payload: VoidIn):
+def void(request, workday_id: Id, payload: ReasonIn):
     """Void a day planned in error, before it is held (the host unit or the joint office); it is never
     deleted and stays listed with the status `voided` and the reason."""
     workday = access_workday_by_id(request.user, workday_id)
-    services.workday_void(workday=workday, actor=request.user, reason=payload.reason)
+    services.workday_void(workday=workday, actor=request.user, **payload.arguments())
     return _reload(request.user, workday_id)
 
 

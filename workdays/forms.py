@@ -1,7 +1,7 @@
-"""The forms of the Work Day pages. They only check input; the services decide and write.
-
-A service's ValidationError is keyed by the service's argument names (`category_id`,
-`petitioners.0.phone`, ...); `apply_service_errors` puts each message on the matching field.
+"""The forms of the Work Day pages. They render the fields and parse what was posted into the
+write's input (workdays/inputs.py, intake/inputs.py): field names are the input's, so a service's
+message, keyed by the input's field name, lands beside its field (`lifecycle.forms.apply_service_errors`).
+Whether a text may be empty, and every other rule, is the service's to decide.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -28,17 +27,6 @@ def lines(value: str) -> list[str]:
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
-def apply_service_errors(form: forms.BaseForm, exc: ValidationError, aliases: dict[str, str] | None = None) -> None:
-    """Put a service's messages on the form's fields; what matches no field goes on top of the form."""
-    aliases = aliases or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, errors in exc.message_dict.items():
-        field = aliases.get(key, key)
-        form.add_error(field if field in form.fields else None, errors)
-
-
 class LinesField(forms.CharField):
     """A textarea of one entry per line, cleaned to a list."""
 
@@ -53,19 +41,19 @@ def _list_choices(kind: str) -> list[tuple[str, str]]:
 
 
 class WorkDayPlanForm(forms.Form):
-    host_unit = forms.ModelChoiceField(label=_("Host unit"), queryset=Unit.objects.filter(kind__in=HOST_KINDS))
+    host_unit_id = forms.TypedChoiceField(label=_("Host unit"), coerce=int, empty_value=None, required=False)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     end_time = forms.TimeField(label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     place = forms.CharField(
-        label=_("Main place"), max_length=200, help_text=_("A main street or square with high foot traffic.")
+        label=_("Main place"), max_length=200, required=False, help_text=_("A main street or square with high foot traffic.")
     )
     extension_sites = LinesField(
         label=_("Extension sites"),
         required=False,
         help_text=_("Villages and communities with many disputes, one per line."),
     )
-    leader = forms.CharField(label=_("Leader in charge"), max_length=100)
+    leader = forms.CharField(label=_("Leader in charge"), max_length=100, required=False)
     participants = LinesField(
         label=_("Participants"),
         required=False,
@@ -74,26 +62,27 @@ class WorkDayPlanForm(forms.Form):
             "the second-level bodies."
         ),
     )
-    invited_leaders = forms.ModelMultipleChoiceField(
+    invited_leader_ids = forms.TypedMultipleChoiceField(
         label=_("Invited district leaders"),
-        queryset=DistrictLeader.objects.all(),
+        coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The leaders who liaise with or oversee the host unit are proposed."),
     )
-    liaison_departments = forms.ModelMultipleChoiceField(
+    liaison_department_ids = forms.TypedMultipleChoiceField(
         label=_("Invited liaison departments"),
-        queryset=Unit.objects.filter(kind=UnitKind.DEPARTMENT),
+        coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    leading_district_leader = forms.ModelChoiceField(
+    leading_district_leader_id = forms.TypedChoiceField(
         label=_("Leading district leader"),
-        queryset=DistrictLeader.objects.all(),
+        coerce=int,
+        empty_value=None,
         required=False,
         help_text=_("Required for the joint office's own Work Days."),
     )
-    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}))
+    agenda = forms.CharField(label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     procedure = forms.CharField(label=_("Procedure"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     activity_forms = forms.MultipleChoiceField(
         label=_("Activity forms"), required=False, widget=forms.CheckboxSelectMultiple
@@ -108,12 +97,20 @@ class WorkDayPlanForm(forms.Form):
         label=_("Relief areas"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    SERVICE_ALIASES = {"host_unit_id": "host_unit", "leading_district_leader_id": "leading_district_leader"}
-
     def __init__(self, *args, choose_host: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        if not choose_host:
-            del self.fields["host_unit"]
+        if choose_host:
+            self.fields["host_unit_id"].choices = [("", "—")] + [
+                (u.pk, u.name) for u in Unit.objects.filter(kind__in=HOST_KINDS).order_by("order", "id")
+            ]
+        else:
+            del self.fields["host_unit_id"]
+        leaders = [(leader.pk, str(leader)) for leader in DistrictLeader.objects.all()]
+        self.fields["invited_leader_ids"].choices = leaders
+        self.fields["leading_district_leader_id"].choices = [("", "—")] + leaders
+        self.fields["liaison_department_ids"].choices = [
+            (u.pk, u.name) for u in Unit.objects.filter(kind=UnitKind.DEPARTMENT).order_by("order", "id")
+        ]
         for field, kind in (
             ("activity_forms", ListKind.ACTIVITY_FORM),
             ("visit_targets", ListKind.VISIT_TARGET),
@@ -124,8 +121,10 @@ class WorkDayPlanForm(forms.Form):
 
 
 class ScreeningForm(forms.Form):
-    description = forms.CharField(label=_("Dispute or hidden risk"), widget=forms.Textarea(attrs={"rows": 2}))
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=ScreeningItem.Outcome.choices, widget=forms.RadioSelect)
+    description = forms.CharField(label=_("Dispute or hidden risk"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=ScreeningItem.Outcome.choices, required=False, widget=forms.RadioSelect
+    )
     opinion = forms.CharField(
         label=_("Opinion and prepared explanation"),
         required=False,
@@ -144,7 +143,7 @@ class InformLeaderForm(forms.Form):
 
 
 class SignInForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=50)
+    name = forms.CharField(label=_("Name"), max_length=50, required=False)
     title = forms.CharField(label=_("Title"), max_length=100, required=False)
     unit_name = forms.CharField(
         label=_("Unit"), max_length=100, required=False, help_text=_("Leave empty for the host unit.")
@@ -158,11 +157,11 @@ class BriefingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Goals, approach, measures and results, in short."),
     )
-    materials_count = forms.IntegerField(label=_("Publicity materials handed out"), min_value=0, initial=0)
+    materials_count = forms.IntegerField(label=_("Publicity materials handed out"), required=False, initial=0)
 
 
 class VoidForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for voiding"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Reason for voiding"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ReportForm(forms.Form):
@@ -230,17 +229,22 @@ class RegistrationForm(forms.Form):
     client_ref = forms.UUIDField(widget=forms.HiddenInput)
     people_count = forms.IntegerField(
         label=_("Number of people"),
+        required=False,
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
         help_text=lazy(lambda: gettext("%(n)s or more people is a group visit.") % {"n": GROUP_VISIT_SIZE}, str)(),
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.REQUEST, widget=forms.RadioSelect)
-    category = CategoryChoiceField(label=_("Category"))
-    territory = forms.ModelChoiceField(
-        label=_("Territory (town or street)"), queryset=Unit.objects.filter(kind__in=TERRITORY_KINDS)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Kind.choices, initial=Kind.REQUEST, required=False, widget=forms.RadioSelect
     )
-    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 3}))
-    disposition = forms.ChoiceField(label=_("Disposition"), choices=Disposition.choices, widget=forms.RadioSelect)
+    category_id = CategoryChoiceField(label=_("Category"), empty_value=None, required=False)
+    territory_unit_id = forms.TypedChoiceField(
+        label=_("Territory (town or street)"), coerce=int, empty_value=None, required=False
+    )
+    content = forms.CharField(label=_("Content"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    disposition = forms.ChoiceField(
+        label=_("Disposition"), choices=Disposition.choices, required=False, widget=forms.RadioSelect
+    )
     answer = forms.CharField(
         label=_("Answer given on the spot"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -252,13 +256,14 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 365}),
     )
-    responsible_person = forms.CharField(label=_("Responsible person"), max_length=50)
-
-    SERVICE_ALIASES = {"category_id": "category", "territory_unit_id": "territory", "client_ref": "__all__"}
+    responsible_person = forms.CharField(label=_("Responsible person"), max_length=50, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].load()
+        self.fields["category_id"].load()
+        self.fields["territory_unit_id"].choices = [("", "——")] + [
+            (u.pk, u.name) for u in Unit.objects.filter(kind__in=TERRITORY_KINDS).order_by("order", "id")
+        ]
         self.fields["disposition"].choices = [
             (Disposition.ON_THE_SPOT, _("Answered on the spot")),
             (Disposition.TIME_LIMIT, _("Committed time limit")),

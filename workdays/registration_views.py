@@ -19,9 +19,10 @@ from intake.inputs import RegistrationIn
 from intake.models import GROUP_VISIT_SIZE, Registration
 from intake.validators import normalise_id_number, validate_id_number
 from lifecycle import TransitionError
+from lifecycle.forms import apply_service_errors
 from lifecycle.inputs import parse
 from units.models import UnitKind
-from workdays.forms import PetitionerFormSet, RegistrationForm, apply_service_errors
+from workdays.forms import PetitionerFormSet, RegistrationForm
 from workdays.selectors import access_workday_by_id, visible_workdays
 from workdays.views import _allowed_actions, _writable_workday
 
@@ -46,7 +47,7 @@ def _apply_registration_errors(form, formset, rows: list[tuple[int, dict]], exc:
         else:
             rest[key] = errors
     if rest:
-        apply_service_errors(form, ValidationError(rest), RegistrationForm.SERVICE_ALIASES)
+        apply_service_errors(form, ValidationError(rest))
 
 
 @login_required
@@ -61,7 +62,6 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
         if valid:
             data = dict(form.cleaned_data)
             rows = formset.petitioners()
-            data["category_id"], data["territory_unit_id"] = data.pop("category"), data.pop("territory").pk
             try:
                 registration, created = intake_services.registration_create(
                     workday=workday,
@@ -85,7 +85,7 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
     else:
         initial = {"responsible_person": user.display_name}
         if workday.host_unit.is_territory:
-            initial["territory"] = workday.host_unit
+            initial["territory_unit_id"] = workday.host_unit_id
         form = RegistrationForm(initial=initial)
         formset = PetitionerFormSet(prefix="p")
     today = timezone.localdate()

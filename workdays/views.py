@@ -29,6 +29,8 @@ from accounts.access import can_write_for_unit, is_supervisor, visible_units
 from history.selectors import timeline_for
 from intake.models import Disposition
 from lifecycle import TransitionError
+from lifecycle.forms import apply_service_errors
+from lifecycle.inputs import parse
 from units.models import DistrictLeader, Unit
 from workcal import periods
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
@@ -42,8 +44,8 @@ from workdays.forms import (
     SignInForm,
     VoidForm,
     WorkDayPlanForm,
-    apply_service_errors,
 )
+from workdays.inputs import BriefingIn, InformIn, PlanIn, ReasonIn, ReportIn, ScreeningIn, SignInIn, StepIn
 from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
@@ -182,12 +184,11 @@ def workday_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = WorkDayPlanForm(request.POST, choose_host=choose_host)
         if form.is_valid():
-            data = dict(form.cleaned_data)
-            host_unit = data.pop("host_unit", None) or user.unit
+            data = {"host_unit_id": user.unit_id, **form.cleaned_data}
             try:
-                workday = services.workday_plan(actor=user, host_unit=host_unit, **data)
+                workday = services.workday_plan(actor=user, **parse(PlanIn, data).arguments())
             except ValidationError as exc:
-                apply_service_errors(form, exc, WorkDayPlanForm.SERVICE_ALIASES)
+                apply_service_errors(form, exc)
             else:
                 d = deadlines_for(workday.date)
                 messages.success(
@@ -206,8 +207,8 @@ def workday_new(request: HttpRequest) -> HttpResponse:
         initial = {"start_time": datetime.time(9, 0), "end_time": datetime.time(12, 0)}
         if host_unit is not None:
             initial |= {
-                "host_unit": host_unit,
-                "invited_leaders": services.proposed_invitees(host_unit),
+                "host_unit_id": host_unit.pk,
+                "invited_leader_ids": [leader.pk for leader in services.proposed_invitees(host_unit)],
                 "participants": "\n".join(services.proposed_participants(host_unit)),
             }
         form = WorkDayPlanForm(choose_host=choose_host, initial=initial)
@@ -302,6 +303,7 @@ class Section:
     service it calls, what it says on success, and where the page scrolls back to."""
 
     form_class: type | None
+    input: type[StepIn]
     service: Callable
     success: str
     anchor: str
@@ -309,29 +311,27 @@ class Section:
 
 SECTIONS = {
     "inform": Section(
-        InformLeaderForm,
-        services.workday_inform_leader,
-        gettext_lazy("Recorded that the overseeing leader was informed."),
-        "before",
+        InformLeaderForm, InformIn, services.workday_inform_leader,
+        gettext_lazy("Recorded that the overseeing leader was informed."), "before",
     ),
     "screening": Section(
-        ScreeningForm, services.screening_add, gettext_lazy("The screening item is recorded."), "screening"
+        ScreeningForm, ScreeningIn, services.screening_add, gettext_lazy("The screening item is recorded."), "screening"
     ),
-    "notice": Section(None, services.notice_publish, gettext_lazy("The public notice is published."), "notice"),
-    "sign_in": Section(SignInForm, services.sign_in_add, gettext_lazy("Signed in."), "sign-in"),
-    "briefing": Section(BriefingForm, services.briefing_record, gettext_lazy("The briefing is recorded."), "briefing"),
+    "notice": Section(None, StepIn, services.notice_publish, gettext_lazy("The public notice is published."), "notice"),
+    "sign_in": Section(SignInForm, SignInIn, services.sign_in_add, gettext_lazy("Signed in."), "sign-in"),
+    "briefing": Section(
+        BriefingForm, BriefingIn, services.briefing_record, gettext_lazy("The briefing is recorded."), "briefing"
+    ),
     "report": Section(
-        ReportForm,
-        services.report_submit,
-        gettext_lazy("The report is submitted to the petition office's intake."),
-        "report",
+        ReportForm, ReportIn, services.report_submit,
+        gettext_lazy("The report is submitted to the petition office's intake."), "report",
     ),
     "forward": Section(
-        None, services.report_forward, gettext_lazy("The report is forwarded to the complaint centre."), "report"
+        None, StepIn, services.report_forward, gettext_lazy("The report is forwarded to the complaint centre."), "report"
     ),
-    "results": Section(None, services.results_publish, gettext_lazy("The results are published."), "results"),
-    "archive": Section(None, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
-    "void": Section(VoidForm, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
+    "results": Section(None, StepIn, services.results_publish, gettext_lazy("The results are published."), "results"),
+    "archive": Section(None, StepIn, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
+    "void": Section(VoidForm, ReasonIn, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
 }
 
 
@@ -347,7 +347,8 @@ def step(request: HttpRequest, workday_id: int, name: str) -> HttpResponse:
     try:
         TABLE.check(workday, request.user, name)
         if form is None or form.is_valid():
-            section.service(workday=workday, actor=request.user, **(form.cleaned_data if form else {}))
+            data = parse(section.input, form.cleaned_data if form else {})
+            section.service(workday=workday, actor=request.user, **data.arguments())
             messages.success(request, section.success)
             return redirect(_detail_url(workday, section.anchor))
     except ValidationError as exc:

@@ -43,7 +43,7 @@ def through_the_page(client, day, m: dict):
         "client_ref": str(uuid.uuid4()),
         "p-TOTAL_FORMS": "5", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "1", "p-MAX_NUM_FORMS": "5",
         **{f"p-0-{k}": v for k, v in m["petitioner"].items()},
-        "people_count": "1", "kind": m["kind"], "category": str(m["category"]), "territory": str(m["territory"]),
+        "people_count": "1", "kind": m["kind"], "category_id": str(m["category"]), "territory_unit_id": str(m["territory"]),
         "content": m["content"], "disposition": m["disposition"], "answer": m["answer"], "channel": m["channel"],
         "promised_days": str(m["promised_days"]), "responsible_person": "李娜",
     }

@@ -38,16 +38,16 @@ def test_it_shows_the_form_with_the_linked_leaders_proposed(client, clerk, distr
     response = client.get("/workdays/new/")
     assert response.status_code == 200
     leader = DistrictLeader.objects.get(name="王建国")
-    assert list(response.context["form"].initial["invited_leaders"]) == [leader]
+    assert list(response.context["form"].initial["invited_leader_ids"]) == [leader.pk]
     page = response.content.decode()
     assert "制定群众工作日计划" in page and "王建国" in page
-    assert "host_unit" not in response.context["form"].fields  # a clerk hosts their own unit
+    assert "host_unit_id" not in response.context["form"].fields  # a clerk hosts their own unit
 
 
 def test_it_plans_a_day_for_the_clerks_unit(client, clerk, district_leader):
     leader = DistrictLeader.objects.get(name="王建国")
     dept = Unit.objects.get(name="区人力社保局")
-    response = client.post("/workdays/new/", plan_data(invited_leaders=[leader.pk], liaison_departments=[dept.pk]))
+    response = client.post("/workdays/new/", plan_data(invited_leader_ids=[leader.pk], liaison_department_ids=[dept.pk]))
     workday = WorkDay.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/workdays/{workday.pk}/"
     assert workday.host_unit.name == "巴川街道" and workday.created_by == clerk
@@ -80,16 +80,16 @@ def test_it_lets_the_joint_office_choose_the_host_and_requires_a_leading_leader(
     clock.set("2026-11-20 10:00")
     client.force_login(supervisor)
     joint_office = supervisor.unit
-    response = client.post("/workdays/new/", plan_data(host_unit=joint_office.pk))
-    assert response.context["form"].errors["leading_district_leader"] == ["联席办组织的群众工作日须由区级领导带队。"]
+    response = client.post("/workdays/new/", plan_data(host_unit_id=joint_office.pk))
+    assert response.context["form"].errors["leading_district_leader_id"] == ["联席办组织的群众工作日须由区级领导带队。"]
     assert WorkDay.objects.count() == 0
 
     leader = DistrictLeader.objects.create(name="李四", title="副区长")
-    response = client.post("/workdays/new/", plan_data(host_unit=joint_office.pk, leading_district_leader=leader.pk))
+    response = client.post("/workdays/new/", plan_data(host_unit_id=joint_office.pk, leading_district_leader_id=leader.pk))
     assert response.status_code == 302
     assert WorkDay.objects.get().leading_district_leader == leader
 
-    response = client.post("/workdays/new/", plan_data(host_unit=Unit.objects.get(name="土桥镇").pk))
+    response = client.post("/workdays/new/", plan_data(host_unit_id=Unit.objects.get(name="土桥镇").pk))
     assert response.status_code == 302
     assert WorkDay.objects.filter(host_unit__name="土桥镇").exists()
 
@@ -105,4 +105,4 @@ def test_it_proposes_the_r3_participants_and_hides_the_leading_leader_for_a_town
     client.force_login(town_clerk)
     page = client.get("/workdays/new/").content.decode()
     assert "主要负责人" in page and "领导班子成员" in page and "二级机构负责人" in page
-    assert 'name="leading_district_leader"' not in page
+    assert 'name="leading_district_leader_id"' not in page

@@ -27,8 +27,8 @@ def reg_data(**overrides):
         "p-0-address": "玉皇村",
         "people_count": "1",
         "kind": "request",
-        "category": str(Category.objects.get(name="欠薪讨薪").pk),
-        "territory": str(Unit.objects.get(name="巴川街道").pk),
+        "category_id": str(Category.objects.get(name="欠薪讨薪").pk),
+        "territory_unit_id": str(Unit.objects.get(name="巴川街道").pk),
         "content": "工地拖欠工资三个月",
         "disposition": "time_limit",
         "promised_days": "15",
@@ -56,7 +56,7 @@ def test_it_shows_the_form_with_defaults_and_a_fresh_client_ref(client, on_the_d
     second = client.get(f"/workdays/{on_the_day.pk}/register/")
     assert first.status_code == 200
     form = first.context["form"]
-    assert form.initial["territory"] == on_the_day.host_unit
+    assert form.initial["territory_unit_id"] == on_the_day.host_unit_id
     assert form.initial["responsible_person"] == town_clerk.display_name
     assert form.initial["client_ref"] != second.context["form"].initial["client_ref"]
     page = first.content.decode()
@@ -121,7 +121,7 @@ def test_it_registers_a_group_visit_with_several_petitioners(client, on_the_day)
         ({"p-0-name": ""}, "petitioner", "name", "请填写信访人姓名。"),
         ({"disposition": "on_the_spot", "answer": ""}, "form", "answer", "请填写当场答复的内容。"),
         ({"disposition": "refer", "channel": ""}, "form", "channel", "请填写告知群众的反映渠道。"),
-        ({"content": ""}, "form", "content", "这个字段是必填项。"),
+        ({"content": ""}, "form", "content", "请填写群众反映的内容。"),
         ({"people_count": "0"}, "form", "people_count", "人数不能少于所列信访人人数。"),
     ],
 )
