@@ -25,10 +25,6 @@ def is_supervisor(user: User) -> bool:
     return sees_everything(user)
 
 
-def is_unit_staff(user: User) -> bool:
-    return user.is_authenticated and user.role in (Role.CLERK, Role.UNIT_LEADER) and user.unit_id is not None
-
-
 def can_write_for_unit(user: User, unit: Unit) -> bool:
     """Clerks write for their own unit; joint-office staff write for any unit."""
     if is_supervisor(user):

@@ -15,7 +15,6 @@ from units.models import Category, Unit, UnitKind
 
 YES, NO = "yes", "no"
 MAX_INT = 2**63 - 1  # the database's largest integer: a bigger number is bad input, not a crash
-YES_NO = [(YES, _("Yes")), (NO, _("No"))]
 
 
 def _yes_no(label, *, yes=None, no=None) -> forms.TypedChoiceField:

@@ -18,7 +18,7 @@ from accounts.access import can_write_for_unit
 from history.services import record, snapshot
 from lifecycle import Transition
 from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
-from workdays.models import HELD_OR_LATER, Report, ScreeningItem, SignIn, Status, WorkDay
+from workdays.models import Report, ScreeningItem, SignIn, Status, WorkDay
 from workdays.transitions import TABLE
 
 PLANNING_HORIZON_DAYS = 731
@@ -298,10 +298,6 @@ def workday_archive(*, workday: WorkDay, actor) -> WorkDay:
     workday.save(update_fields=["status", "archived_at"])
     record(instance=workday, actor=actor, action=step.action, before=before)
     return workday
-
-
-def is_held(workday: WorkDay) -> bool:
-    return workday.status in HELD_OR_LATER
 
 
 @transaction.atomic
