@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workcal.calendar import add_workdays
+from workdays.models import Status
 
 SCREENING_DAYS_BEFORE = 7
 NOTICE_EARLIEST_DAYS_BEFORE = 7
@@ -79,7 +80,10 @@ class Flag:
 
 
 def flags_for(workday, today: datetime.date | None = None) -> list[Flag]:
-    """Missing or late steps of a Work Day, as of `today`. They never block: the day still happens."""
+    """Missing or late steps of a Work Day, as of `today`. They never block: the day still happens.
+    A voided day owes nothing."""
+    if workday.status == Status.VOIDED:
+        return []
     today = today or timezone.localdate()
     d = deadlines_for(workday.date)
     flags: list[Flag] = []

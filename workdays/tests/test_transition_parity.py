@@ -103,3 +103,11 @@ def test_a_voided_day_has_the_status_voided_through_the_api(client, days, superv
     assert {w["id"] for w in listed["items"]} == {day.pk, days[Status.VOIDED].pk}
     response = client.post(f"/api/v1/workdays/{days[Status.HELD].pk}/void", {"reason": "x"}, content_type="application/json")
     assert response.status_code == 409 and "不能作废" in response.json()["detail"]
+
+
+def test_a_voided_day_owes_no_steps(client, days, town_clerk):
+    client.force_login(town_clerk)
+    day = days[Status.VOIDED]
+    assert client.get(f"/api/v1/workdays/{day.pk}").json()["flags"] == []
+    # A day planned the same way but not voided is flagged, on its date, for the steps it missed.
+    assert client.get(f"/api/v1/workdays/{days[Status.PLANNED].pk}").json()["flags"]
