@@ -111,3 +111,44 @@ def test_a_voided_day_owes_no_steps(client, days, town_clerk):
     assert client.get(f"/api/v1/workdays/{day.pk}").json()["flags"] == []
     # A day planned the same way but not voided is flagged, on its date, for the steps it missed.
     assert client.get(f"/api/v1/workdays/{days[Status.PLANNED].pk}").json()["flags"]
+
+
+@pytest.mark.parametrize(
+    "status, name, message",
+    [
+        (Status.NOTICE_PUBLISHED, "notice", "只有在计划阶段才能发布公告。"),
+        (Status.NOTICE_PUBLISHED, "report", "活动尚未举办，暂无可报送内容。"),
+        (Status.REPORTED, "report", "报告已经报送过了。"),
+        (Status.HELD, "results", "请先向联席办报送报告，再公示结果。"),
+        (Status.ARCHIVED, "results", "本次群众工作日已归档。"),
+        (Status.REPORTED, "archive", "结果公示后方可归档。"),
+        (Status.HELD, "void", "已举办的活动不能作废：其登记事项和台账依然有效。"),
+        (Status.VOIDED, "sign_in", "本次群众工作日已作废。"),
+        (Status.HELD, "forward", "本次活动尚未报送报告。"),
+    ],
+)
+def test_each_refusal_of_the_table_says_why(client, days, supervisor, status, name, message):
+    _page, api_path, data = DOORS[name]
+    client.force_login(supervisor)
+    response = client.post(
+        f"/api/v1/workdays/{days[status].pk}/{api_path}", data, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert response.status_code == 409 and response.json()["detail"] == message
+    assert WorkDay.objects.get(pk=days[status].pk).status == status
+
+
+def test_entries_wait_for_the_day(client, clock, town_clerk, plan_workday):
+    clock.set("2026-11-20 10:00")
+    day = plan_workday(town_clerk, "2026-12-10")
+    client.force_login(town_clerk)
+    response = client.post(f"/api/v1/workdays/{day.pk}/sign-ins", {"name": "张伟"}, content_type="application/json")
+    assert response.status_code == 409 and "2026-12-10" in response.json()["detail"]
+    assert not day.sign_ins.exists()
+
+
+def test_a_report_is_forwarded_once(client, days, supervisor):
+    client.force_login(supervisor)
+    day = days[Status.REPORTED]
+    assert client.post(f"/api/v1/workdays/{day.pk}/report/forward").status_code == 200
+    response = client.post(f"/api/v1/workdays/{day.pk}/report/forward", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 409 and response.json()["detail"] == "报告已经转送过了。"
