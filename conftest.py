@@ -241,3 +241,28 @@ def no_external_requests(request):
     page.context.on("request", lambda r: None if r.url.startswith(local) else external.append(r.url))
     yield
     assert external == [], f"pages loaded resources from outside the app: {external}"
+
+
+# --- Parity of the two doors: the transition-table tests send one input to a page and to the API. ----
+
+VERDICTS = {200: "done", 201: "done", 302: "done", 400: "bad input", 403: "forbidden", 404: "not found", 409: "refused"}
+
+
+def door_verdict(send) -> str:
+    """Send one request and undo whatever it changed (so every pair starts from the same object);
+    what the response means to a user."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        response = send()
+        transaction.set_rollback(True)
+    return VERDICTS.get(response.status_code, str(response.status_code))
+
+
+def table_verdict(transition, user, obj, *, visible: bool) -> str:
+    """What the transition table says a door must answer."""
+    if not visible:
+        return "not found"
+    if not transition.who(user, obj):
+        return "forbidden"
+    return "refused" if transition.refused_by_state(obj) else "done"

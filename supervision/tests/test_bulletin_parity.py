@@ -4,8 +4,8 @@ verdict for every step × user × status, and it is the table's."""
 import json
 
 import pytest
-from django.db import transaction
 
+from conftest import door_verdict, table_verdict
 from supervision import bulletins
 from supervision.models import Bulletin
 
@@ -16,7 +16,6 @@ DOORS = {
     "edit": ("edit/", ("put", ""), {"title": "关于群众工作日事项办理情况的通报", "text": "经查，各单位按期答复。"}),
     "issue": ("issue/", ("post", "/issue"), {}),
 }
-VERDICTS = {200: "done", 302: "done", 400: "bad input", 403: "forbidden", 404: "not found", 409: "refused"}
 
 
 @pytest.fixture
@@ -25,13 +24,6 @@ def in_every_status(clock, supervisor):
     draft = bulletins.bulletin_generate(period="2026Q4", actor=supervisor)
     issued = bulletins.bulletin_issue(bulletin=bulletins.bulletin_generate(period="2026Q4", actor=supervisor), actor=supervisor)
     return {Bulletin.Status.DRAFT: draft, Bulletin.Status.ISSUED: issued}
-
-
-def _rolled_back(request):
-    with transaction.atomic():
-        response = request()
-        transaction.set_rollback(True)
-    return response
 
 
 @pytest.mark.parametrize("name", list(DOORS))
@@ -50,11 +42,7 @@ def test_page_and_api_give_the_tables_verdict(name, client, in_every_status, sup
                 call = getattr(client, method)
                 return call(f"/api/v1/bulletins/{bulletin.pk}{api_path}", json.dumps(data), content_type="application/json")
 
-            if not bulletins.visible_bulletins(user).filter(pk=bulletin.pk).exists():
-                want = "not found"
-            elif not step.who(user, bulletin):
-                want = "forbidden"
-            else:
-                want = "refused" if step.refused_by_state(bulletin) else "done"
-            verdicts = tuple(VERDICTS.get(r.status_code, r.status_code) for r in (_rolled_back(page), _rolled_back(api)))
+            visible = bulletins.visible_bulletins(user).filter(pk=bulletin.pk).exists()
+            want = table_verdict(step, user, bulletin, visible=visible)
+            verdicts = (door_verdict(page), door_verdict(api))
             assert verdicts == (want, want), f"{name} by {user.username} on a {status} bulletin"

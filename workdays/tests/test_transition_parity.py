@@ -2,8 +2,8 @@
 the API give the same verdict, and it is the table's."""
 
 import pytest
-from django.db import transaction
 
+from conftest import door_verdict, table_verdict
 from workdays import services
 from workdays.models import Status, WorkDay
 from workdays.selectors import visible_workdays
@@ -26,7 +26,6 @@ DOORS = {
     "archive": ("archive/", "archive", {}),
     "void": ("void/", "void", {"reason": "重复制定"}),
 }
-VERDICTS = {200: "done", 201: "done", 302: "done", 400: "bad input", 403: "forbidden", 404: "not found", 409: "refused"}
 
 
 @pytest.fixture
@@ -54,21 +53,6 @@ def days(clock, town_clerk, supervisor, plan_workday) -> dict[str, WorkDay]:
     return days
 
 
-def _rolled_back(request):
-    with transaction.atomic():
-        response = request()
-        transaction.set_rollback(True)
-    return response
-
-
-def expected(step, user, day) -> str:
-    if not visible_workdays(user).filter(pk=day.pk).exists():
-        return "not found"
-    if not step.who(user, day):
-        return "forbidden"
-    return "refused" if step.refused_by_state(day) else "done"
-
-
 @pytest.mark.parametrize("name", list(DOORS))
 def test_page_and_api_give_the_tables_verdict(name, client, days, request):
     step = TABLE[name]
@@ -87,8 +71,8 @@ def test_page_and_api_give_the_tables_verdict(name, client, days, request):
                 return client.post(f"/api/v1/workdays/{day.pk}/{api_path}", data, content_type="application/json")
 
             day = WorkDay.objects.get(pk=day.pk)
-            verdicts = tuple(VERDICTS.get(r.status_code, r.status_code) for r in (_rolled_back(page), _rolled_back(api)))
-            want = expected(step, user, day)
+            verdicts = (door_verdict(page), door_verdict(api))
+            want = table_verdict(step, user, day, visible=visible_workdays(user).filter(pk=day.pk).exists())
             assert verdicts == (want, want), f"{name} by {role} on a {status} day"
             seen.add(want)
     assert "done" in seen and "refused" in seen
