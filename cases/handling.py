@@ -1,9 +1,10 @@
 """The handling of a case after it is registered (R7–R10): assign, receive, return, assisting
 opinions, feedback, reply, rating, revisit, close, void.
 
-Each service takes the case's `version` as the caller last saw it; a stale version is refused
-(two clerks editing one case never overwrite each other). Each checks its guard, writes the change
-and its history entry in one transaction, and increments `version`.
+Each service locks the case, asks its transition table (cases/transitions.py) whether the actor may
+take the step now, checks the case's `version` as the caller last saw it (two clerks editing one case
+never overwrite each other), validates its input, then writes the change and the history entry the
+table names in one transaction, and increments `version`.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
-"""The ledger pages (台账): the list with its filters and tabs, a case's page with the actions that
-apply to the user, the logged view of personal data, and one POST view per handling action.
+"""The ledger pages (台账): the list with its filters and tabs, a case's page with the steps its
+transition table allows the user, the logged view of personal data, and one POST view for every step.
 
 Every fetch goes through `visible_cases` / `access_case_by_id` (404 for a case the user may not see);
-every change goes through cases/handling.py, which checks the guard and the case version. A page
-shows an action only to whom it applies; the POST view refuses the others with 403 before reading
-the form, and the service checks again.
+every change goes through cases/handling.py. The page offers what `TABLE.available` returns; the POST
+view asks `TABLE.check` before reading the form (403, or 409 with the reason) and the service asks
+again under the row lock.
 """
 
 from __future__ import annotations

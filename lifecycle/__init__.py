@@ -41,16 +41,18 @@ class Transition:
     refusal: Callable[[object], str]  # the message when the object's status is not a source
     guard: Guard | None = None  # with the sources, the whole test: a page never offers what the service refuses
     input: type | None = None  # the write's input contract (a django-ninja Schema), None: no input
-    path: str = ""  # the API path segment (defaults to the name with dashes)
 
     @property
     def slug(self) -> str:
-        return self.path or self.name.replace("_", "-")
+        """The step in a URL: assist_opinion → assist-opinion."""
+        return self.name.replace("_", "-")
 
     def refused_by_state(self, obj) -> str | None:
+        """Why the object's status or the guard refuses this step now, or None."""
         if obj.status not in self.sources:
             return str(self.refusal(obj))
-        return str(self.guard(obj)) if self.guard is not None and self.guard(obj) else None
+        message = self.guard(obj) if self.guard is not None else None
+        return str(message) if message else None
 
 
 class Table:
