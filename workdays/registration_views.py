@@ -24,7 +24,7 @@ from lifecycle.inputs import parse
 from units.models import UnitKind
 from workdays.forms import PetitionerFormSet, RegistrationForm
 from workdays.selectors import access_workday_by_id, visible_workdays
-from workdays.views import _allowed_actions, _writable_workday
+from workdays.views import allowed_steps, writable_workday
 
 # --- Registration (R5) ---------------------------------------------------------------------------
 
@@ -52,7 +52,7 @@ def _apply_registration_errors(form, formset, rows: list[tuple[int, dict]], exc:
 
 @login_required
 def register(request: HttpRequest, workday_id: int) -> HttpResponse:
-    workday = _writable_workday(request, workday_id)
+    workday = writable_workday(request, workday_id)
     user = request.user
     if request.method == "POST":
         form = RegistrationForm(request.POST)
@@ -107,7 +107,7 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
             "form": form,
             "formset": formset,
             "phase": "before" if today < workday.date else ("on" if today == workday.date else "after"),
-            "allowed": _allowed_actions(workday, user)["register"],
+            "allowed": allowed_steps(workday, user)["register"],
             "count": workday.registrations.count(),
             "group_size": GROUP_VISIT_SIZE,
             "is_group": people >= GROUP_VISIT_SIZE,

@@ -57,7 +57,7 @@ STATUS_PATH = [s for s in Status if s != Status.VOIDED]
 # --- Access --------------------------------------------------------------------------------------
 
 
-def _writable_workday(request: HttpRequest, workday_id: int) -> WorkDay:
+def writable_workday(request: HttpRequest, workday_id: int) -> WorkDay:
     """The day, if the user may see it (else 404) and write for its unit (else 403)."""
     workday = access_workday_by_id(request.user, workday_id)
     if not can_write_for_unit(request.user, workday.host_unit):
@@ -234,7 +234,7 @@ class Allowed:
     reason: str = ""
 
 
-def _allowed_actions(workday: WorkDay, user) -> dict[str, Allowed]:
+def allowed_steps(workday: WorkDay, user) -> dict[str, Allowed]:
     """Each step of the day's transition table: enabled, or the table's reason why not."""
     allowed = {}
     for step in TABLE:
@@ -277,7 +277,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "results_on_time": results_on_time(workday.date, workday.results_published_at),
         "can_write": can_write_for_unit(user, workday.host_unit),
         "is_supervisor": is_supervisor(user),
-        "allowed": _allowed_actions(workday, user),
+        "allowed": allowed_steps(workday, user),
         "screening_form": forms.get("screening") or ScreeningForm(),
         "inform_form": forms.get("inform") or InformLeaderForm(),
         "sign_in_form": forms.get("sign_in") or SignInForm(),
