@@ -15,7 +15,7 @@ from intake.inputs import RegistrationIn
 from intake.masking import mask_id_number, mask_phone
 from intake.models import Registration
 from workdays import services
-from workdays.inputs import BriefingIn, InformIn, PlanIn, ReasonIn, ReportIn, ScreeningIn, SignInIn
+from workdays.inputs import BriefingIn, InformIn, PlanIn, VoidIn, ReportIn, ScreeningIn, SignInIn
 from workdays.models import SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
@@ -305,7 +305,7 @@ def publish_results(request, workday_id: int):
 
 
 @router.post("/{workday_id}/void", response=WorkDayOut)
-def void(request, workday_id: Id, payload: ReasonIn):
+def void(request, workday_id: Id, payload: VoidIn):
     """Void a day planned in error, before it is held (the host unit or the joint office); it is never
     deleted and stays listed with the status `voided` and the reason."""
     workday = access_workday_by_id(request.user, workday_id)

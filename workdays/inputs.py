@@ -81,7 +81,7 @@ class ReportIn(StepIn):
     summary: str = ""
 
 
-class ReasonIn(StepIn):
+class VoidIn(StepIn):
     reason: str = ""
 
 

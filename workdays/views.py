@@ -45,7 +45,7 @@ from workdays.forms import (
     VoidForm,
     WorkDayPlanForm,
 )
-from workdays.inputs import BriefingIn, InformIn, PlanIn, ReasonIn, ReportIn, ScreeningIn, SignInIn, StepIn
+from workdays.inputs import BriefingIn, InformIn, PlanIn, VoidIn, ReportIn, ScreeningIn, SignInIn, StepIn
 from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
@@ -331,7 +331,7 @@ SECTIONS = {
     ),
     "results": Section(None, StepIn, services.results_publish, gettext_lazy("The results are published."), "results"),
     "archive": Section(None, StepIn, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
-    "void": Section(VoidForm, ReasonIn, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
+    "void": Section(VoidForm, VoidIn, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
 }
 
 
