@@ -15,7 +15,7 @@ from intake.inputs import RegistrationIn
 from intake.masking import mask_id_number, mask_phone
 from intake.models import Registration
 from workdays import services
-from workdays.inputs import BriefingIn, InformIn, PlanIn, VoidIn, ReportIn, ScreeningIn, SignInIn
+from workdays.inputs import BriefingIn, InformIn, PlanIn, ReportIn, ScreeningIn, SignInIn, VoidIn
 from workdays.models import SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays

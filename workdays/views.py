@@ -45,7 +45,7 @@ from workdays.forms import (
     VoidForm,
     WorkDayPlanForm,
 )
-from workdays.inputs import BriefingIn, InformIn, PlanIn, VoidIn, ReportIn, ScreeningIn, SignInIn, StepIn
+from workdays.inputs import BriefingIn, InformIn, PlanIn, ReportIn, ScreeningIn, SignInIn, StepIn, VoidIn
 from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
