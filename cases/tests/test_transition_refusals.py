@@ -61,6 +61,9 @@ def test_a_case_answered_on_the_spot_has_no_reply_to_rate(client, case_factory, 
         (CaseStatus.HANDLING, "close", "supervisor", "只有已答复的事项才能办结。"),
         (CaseStatus.CLOSED, "void", "supervisor", "已办结或已作废的事项不能作废。"),
         (CaseStatus.VOIDED, "revisit", "supervisor", "该事项已作废。"),
+        (CaseStatus.REPLIED, "receive", "labour_clerk", "只有已交办的事项才能签收。"),
+        (CaseStatus.REPLIED, "assist-opinion", "other_town_clerk", "协办意见只能在事项办理期间填写。"),
+        (CaseStatus.CLOSED, "feedback", "town_clerk", "该事项已办结。"),
     ],
 )
 def test_a_step_from_the_wrong_status_is_refused_with_its_reason(client, case_factory, request, status, step, actor, message):
