@@ -24,6 +24,7 @@ from cases.models import (
     Assignment,
     AssistOpinion,
     Case,
+    CaseStatus,
     CitizenFeedback,
     Handling,
     Reply,
@@ -275,6 +276,18 @@ def case_void(*, case: Case, actor, version: int, reason: str) -> Case:
     before = snapshot(case)
     case.voided_at, case.void_reason = timezone.now(), reason
     return _save(case, before, actor, step, note=reason)
+
+
+def case_void_withdrawn(*, case: Case, actor, reason: str) -> Case:
+    """The case of a registration its unit withdrew on the day (intake's transition table allowed
+    it): voided, and visible to the joint office only, like every voided case."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    before = snapshot(case)
+    case.status, case.voided_at, case.void_reason = CaseStatus.VOIDED, timezone.now(), reason
+    case.version += 1
+    case.save(update_fields=["status", "voided_at", "void_reason", "version"])
+    record(instance=case, actor=actor, action="withdrawn", changes=diff(before, snapshot(case)), note=reason)
+    return case
 
 
 SERVICES = {

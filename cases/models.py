@@ -72,6 +72,17 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
     void_reason = models.TextField(_("reason for voiding"), blank=True)
+    # 重复访 / 并案: the joint office links a case to an earlier one of the same person, as a repeat
+    # visit, or merges it into that one (it closes; unmerging restores the status it had).
+    repeat_of = models.ForeignKey(
+        "self", verbose_name=_("repeat of"), null=True, blank=True, on_delete=models.PROTECT, related_name="repeats"
+    )
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.PROTECT, related_name="merged"
+    )
+    status_before_merge = models.CharField(max_length=30, choices=CaseStatus.choices, blank=True)
+    # 公示摘要: what the public results page shows for this case, written or checked at publication.
+    public_summary = models.TextField(_("public summary"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:

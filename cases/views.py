@@ -308,7 +308,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     cases = (
         cases.select_related("registration", "workday", "host_unit", "lead_unit", "category__parent")
         .only(*LIST_FIELDS)
-        .prefetch_related(Prefetch("registration__petitioners", queryset=Petitioner.objects.only("id", "name")))
+        .prefetch_related(Prefetch("registration__petitioners", queryset=Petitioner.objects.only("id", "name", "registration_id")))
         .order_by("-id")
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))

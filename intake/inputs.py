@@ -36,3 +36,8 @@ class RegistrationIn(Schema):
     promised_days: Count | None = None
     responsible_person: Text[50] = ""
     responsible_user_id: Id | None = None
+    # The clerk's answers to the two questions only the server can ask: the ID number is on file
+    # under another name, but it is the same person; an entry like this one exists, but this is
+    # another matter.
+    identity_confirmed: bool = False
+    duplicate_confirmed: bool = False

@@ -13,18 +13,48 @@ from intake.masking import mask_name
 from units.models import Unit
 
 
-class Petitioner(models.Model):
-    """信访人 — recognised again by ID number when they return."""
+class Person(models.Model):
+    """人员 — one citizen, recognised across registrations by the normalised ID number. Their details
+    change only by a correction with a reason (intake.services.person_correct), never because a
+    later registration said something else."""
 
+    id_number = models.CharField(_("ID number"), max_length=18, unique=True)
+    name = models.CharField(_("full name"), max_length=50)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    address = models.CharField(_("village / community"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("first registered at"))
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return mask_name(self.name)
+
+
+class Petitioner(models.Model):
+    """信访人 — one petitioner of one registration, exactly as given that day. A later registration
+    never changes it; the joint office corrects it with a reason."""
+
+    registration = models.ForeignKey("Registration", on_delete=models.PROTECT, related_name="petitioners")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.PROTECT, related_name="petitioners"
+    )
     name = models.CharField(_("full name"), max_length=50)
     id_number = models.CharField(_("ID number"), max_length=18, blank=True, db_index=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     address = models.CharField(_("village / community"), max_length=200, blank=True)
+    # The clerk confirmed that this is the person on file although the name given differs: stored
+    # as given and listed for the joint office to review.
+    identity_mismatch = models.BooleanField(_("name differs from the person on file"), default=False)
 
     class Meta:
         db_table = "workdays_petitioner"
         verbose_name = _("petitioner")
         verbose_name_plural = _("petitioners")
+        ordering = ["registration_id", "position", "id"]
 
     def __str__(self) -> str:
         return self.name
@@ -50,13 +80,26 @@ class Disposition(models.TextChoices):
 GROUP_VISIT_SIZE = 5
 
 
+class CountedRegistrations(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().exclude(status=RegistrationStatus.WITHDRAWN)
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
 class Registration(models.Model):
     """登记 — one citizen's matter as written in the statistics form (R5). Never changes after it is
-    made; what handling may change (category, territory, responsible person) lives on the case."""
+    made, but for its withdrawal (撤回) on the day; what handling may change (category, territory,
+    responsible person) lives on the case."""
 
     workday = models.ForeignKey("workdays.WorkDay", on_delete=models.PROTECT, related_name="registrations")
     client_ref = models.UUIDField(_("client reference"), null=True, blank=True, unique=True)
-    petitioners = models.ManyToManyField(Petitioner, verbose_name=_("petitioners"), related_name="registrations")
+    status = models.CharField(
+        _("status"), max_length=20, choices=RegistrationStatus.choices, default=RegistrationStatus.REGISTERED
+    )
     people_count = models.PositiveIntegerField(_("number of people"), default=1)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     category = models.ForeignKey("units.Category", verbose_name=_("category"), on_delete=models.PROTECT)
@@ -75,6 +118,12 @@ class Registration(models.Model):
     registered_at = models.DateTimeField(_("registered at"))
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     late_entry = models.BooleanField(_("entered after the day (paper form)"), default=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    withdraw_reason = models.TextField(_("reason for withdrawing"), blank=True)
+
+    objects = models.Manager()
+    counted = CountedRegistrations()  # what every total counts: a withdrawn registration is not counted
 
     class Meta:
         db_table = "workdays_registration"
@@ -91,9 +140,11 @@ class Registration(models.Model):
 
 
 class PersonalDataView(models.Model):
-    """A log line each time someone opens a citizen's full ID number or phone."""
+    """A log line each time someone opens a citizen's full ID number or phone, or searches a person by
+    ID number: who, when, which registration or person."""
 
-    registration = models.ForeignKey(Registration, on_delete=models.PROTECT, related_name="+")
+    registration = models.ForeignKey(Registration, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     viewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     viewed_at = models.DateTimeField()
     fields = models.CharField(max_length=100)

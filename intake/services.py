@@ -9,27 +9,33 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases.handling import case_void_withdrawn
 from cases.services import case_open_for_registration
 from history.services import record, snapshot
 from intake.inputs import RegistrationIn
-from intake.models import Disposition, Kind, Petitioner, Registration
+from intake.masking import mask_name
+from intake.models import Disposition, Kind, Person, Petitioner, Registration
+from intake.transitions import TABLE
 from intake.validators import normalise_id_number, validate_id_number, validate_phone
+from lifecycle import TransitionError
 from lifecycle.inputs import resolve
 from units.models import Category, Unit, UnitKind
 from workdays import services as workday_services
 from workdays.models import WorkDay
 
 PROMISED_DAYS_MAX = 365
+IDENTITY_MISMATCH = "identity_mismatch"  # the error code the page asks the clerk to confirm
 
 
 def registration_create(*, workday: WorkDay, actor, data: RegistrationIn) -> tuple[Registration, bool]:
     """Register one citizen's matter and open its case. Idempotent on `client_ref`: a resubmitted
     form returns the registration already made, and `created` is False."""
     if data.client_ref is not None:
-        existing = _existing_registration(workday, data.client_ref)
+        existing = _existing_registration(workday, data.client_ref, data)
         if existing is not None:
             return existing, False
     try:
@@ -37,16 +43,25 @@ def registration_create(*, workday: WorkDay, actor, data: RegistrationIn) -> tup
             return _registration_create(workday=workday, actor=actor, data=data), True
     except IntegrityError:
         # Two submissions of one form raced; the other one won. Return its result.
-        existing = _existing_registration(workday, data.client_ref) if data.client_ref is not None else None
+        existing = _existing_registration(workday, data.client_ref, data) if data.client_ref is not None else None
         if existing is None:
             raise
         return existing, False
 
 
-def _existing_registration(workday: WorkDay, client_ref: uuid.UUID) -> Registration | None:
+def _existing_registration(workday: WorkDay, client_ref: uuid.UUID, data: RegistrationIn) -> Registration | None:
+    """The registration this `client_ref` already made, when `data` is its resubmission. The same
+    reference with another matter (a second tab of one form) is refused, never answered with the
+    first matter: that would drop the second citizen's request."""
     existing = Registration.objects.filter(client_ref=client_ref).first()
-    if existing is not None and existing.workday_id != workday.pk:
-        raise ValidationError({"client_ref": [_("This client reference was already used for another Work Day.")]})
+    if existing is None:
+        return None
+    given = [(p.name.strip(), normalise_id_number(p.id_number)) for p in data.petitioners]
+    stored = [(p.name, p.id_number) for p in existing.petitioners.all()]
+    if existing.workday_id != workday.pk or given != stored or data.content.strip() != existing.content:
+        raise ValidationError(
+            {"client_ref": [_("This form was already used for another entry. Nothing was saved; submit it again.")]}
+        )
     return existing
 
 
@@ -63,6 +78,9 @@ def _registration_create(*, workday: WorkDay, actor, data: RegistrationIn) -> Re
         _("Choose a user of the host unit."),
     )
     petitioners = _judge(data, category=category, territory=territory)
+    persons = _identify(petitioners, confirmed=data.identity_confirmed)
+    if not data.duplicate_confirmed:
+        _refuse_duplicate(workday, category, petitioners)
     disposition = data.disposition
     now = timezone.now()
     registration = Registration.objects.create(
@@ -89,7 +107,8 @@ def _registration_create(*, workday: WorkDay, actor, data: RegistrationIn) -> Re
         registered_by=actor,
         late_entry=timezone.localdate(now) > workday.date,
     )
-    registration.petitioners.set([_petitioner_for(p, actor) for p in petitioners])
+    for position, (given, person) in enumerate(zip(petitioners, persons, strict=True)):
+        _petitioner_create(registration, position, given, person, actor)
     workday_services.enter_held(workday, actor)
     record(
         instance=workday,
@@ -154,19 +173,85 @@ def _judge(data: RegistrationIn, *, category: Category | None, territory: Unit |
     return cleaned
 
 
-def _petitioner_for(data: dict, actor) -> Petitioner:
-    """A returning petitioner is recognised by ID number; their contact details are brought up to date."""
-    if data["id_number"]:
-        found = Petitioner.objects.filter(id_number=data["id_number"]).order_by("id").first()
-        if found is not None:
-            before = snapshot(found)
-            for field in ("name", "phone", "address"):
-                if data[field]:
-                    setattr(found, field, data[field])
-            if snapshot(found) != before:
-                found.save()
-                record(instance=found, actor=actor, action="updated", before=before)
-            return found
-    petitioner = Petitioner.objects.create(**data)
-    record(instance=petitioner, actor=actor, action="created", before={})
-    return petitioner
+def _identify(petitioners: list[dict], *, confirmed: bool) -> list[Person | None]:
+    """The person on file for each ID number given. A name that differs from the one on file is
+    refused, showing the name on file masked, until the clerk corrects the ID number or confirms it
+    is the same person; nothing on file changes either way."""
+    persons = [
+        Person.objects.filter(id_number=p["id_number"]).first() if p["id_number"] else None for p in petitioners
+    ]
+    if not confirmed:
+        errors = {
+            f"petitioners.{i}.id_number": [
+                ValidationError(
+                    _(
+                        "This ID number is on file for %(name)s. Check the number; if it is the same person, "
+                        "tick the confirmation and submit again."
+                    )
+                    % {"name": mask_name(person.name)},
+                    code=IDENTITY_MISMATCH,
+                )
+            ]
+            for i, (given, person) in enumerate(zip(petitioners, persons, strict=True))
+            if person is not None and not same_name(person.name, given["name"])
+        }
+        if errors:
+            raise ValidationError(errors)
+    return persons
+
+
+def same_name(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
+def _refuse_duplicate(workday: WorkDay, category: Category, petitioners: list[dict]) -> None:
+    """An entry of the same person (same ID number, or same name and phone) with the same category at
+    the same Work Day is probably the same matter entered twice (a double tap, the Back button)."""
+    same_person = Q()
+    for p in petitioners:
+        if p["id_number"]:
+            same_person |= Q(petitioners__id_number=p["id_number"])
+        if p["name"] and p["phone"]:
+            same_person |= Q(petitioners__name=p["name"], petitioners__phone=p["phone"])
+    if not same_person:
+        return
+    earlier = Registration.counted.filter(same_person, workday=workday, category=category).order_by("id").first()
+    if earlier is not None:
+        number = Registration.counted.filter(workday=workday, pk__lte=earlier.pk).count()
+        raise TransitionError(
+            _(
+                "Entry no. %(n)s of this Work Day already has this person with the same category. If this is "
+                "another matter, tick the confirmation and submit again."
+            )
+            % {"n": number},
+            duplicate_of=earlier.pk,
+        )
+
+
+def _petitioner_create(registration: Registration, position: int, given: dict, person: Person | None, actor) -> None:
+    """The petitioner exactly as given; a new ID number becomes a person on file."""
+    if person is None and given["id_number"]:
+        person = Person.objects.create(**given, created_at=registration.registered_at)
+        record(instance=person, actor=actor, action="created", before={})
+    Petitioner.objects.create(
+        registration=registration, position=position, person=person, **given,
+        identity_mismatch=person is not None and not same_name(person.name, given["name"]),
+    )
+
+
+@transaction.atomic
+def registration_withdraw(*, registration: Registration, actor, reason: str) -> Registration:
+    """撤回: the registering unit takes back an entry made by mistake, on the day; its case is voided."""
+    registration = Registration.objects.select_for_update().select_related("workday__host_unit").get(pk=registration.pk)
+    step = TABLE.check(registration, actor, "withdraw")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Give the reason for withdrawing this entry.")]})
+    before = snapshot(registration)
+    registration.status = step.target
+    registration.withdrawn_at, registration.withdrawn_by, registration.withdraw_reason = timezone.now(), actor, reason
+    registration.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "withdraw_reason"])
+    record(instance=registration, actor=actor, action=step.action, before=before, note=reason)
+    record(instance=registration.workday, actor=actor, action=step.action, changes={"registrations": [registration.pk, None]}, note=reason)
+    case_void_withdrawn(case=registration.case, actor=actor, reason=reason)
+    return registration

@@ -16,11 +16,12 @@ from django.core.exceptions import PermissionDenied
 
 
 class TransitionError(Exception):
-    """The object is not in a state that allows this action (page and API: 409)."""
+    """The object is not in a state that allows this action (page and API: 409). `extra` goes into
+    the API's answer beside the message (e.g. `duplicate_of`)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, **extra):
         super().__init__(message)
-        self.message = message
+        self.message, self.extra = message, extra
 
 
 class StaleVersion(TransitionError):

@@ -49,7 +49,7 @@ def public_registrations(workday: WorkDay):
         .exclude(case__status=CaseStatus.VOIDED)
         .select_related("category", "case")
         .prefetch_related(
-            Prefetch("petitioners", queryset=Petitioner.objects.only("id", "name").order_by("id")),
+            Prefetch("petitioners", queryset=Petitioner.objects.only("id", "name", "registration_id").order_by("id")),
             Prefetch(
                 "case__replies",
                 queryset=Reply.objects.only("id", "case_id", "content", "replied_at").order_by("replied_at", "id"),

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from typing import Annotated
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from intake import services as intake_services
+from intake.api import RegistrationOut, registration_out
 from intake.inputs import RegistrationIn
-from intake.masking import mask_id_number, mask_phone
-from intake.models import Registration
+from intake.models import Registration, RegistrationStatus
 from workdays import services
 from workdays.inputs import BriefingIn, InformIn, PlanIn, ReportIn, ScreeningIn, SignInIn, VoidIn
 from workdays.models import SignIn, Status, WorkDay
@@ -90,7 +89,7 @@ def _out(workday: WorkDay) -> dict:
         "report_forwarded_at": report.forwarded_at if report else None,
         "publication_due": d.publication_due,
         "results_on_time": results_on_time(workday.date, workday.results_published_at),
-        "registrations_count": workday.n_registrations if hasattr(workday, "n_registrations") else workday.registrations.count(),
+        "registrations_count": workday.n_registrations if hasattr(workday, "n_registrations") else Registration.counted.filter(workday=workday).count(),
         "flags": [f.code for f in flags_for(workday)],
     }
 
@@ -122,7 +121,7 @@ def list_workdays(request, filters: Query[WorkDayFilters]):
         visible_workdays(request.user)
         .select_related("report")
         .prefetch_related("invited_leaders", "liaison_departments", "screening_items")
-        .annotate(n_screening=Count("screening_items", distinct=True), n_registrations=Count("registrations", distinct=True))
+        .annotate(n_screening=Count("screening_items", distinct=True), n_registrations=Count("registrations", distinct=True, filter=~Q(registrations__status=RegistrationStatus.WITHDRAWN)))
     )
     if host_unit_id is not None:
         workdays = workdays.filter(host_unit_id=host_unit_id)
@@ -212,63 +211,11 @@ def record_briefing(request, workday_id: Id, payload: BriefingIn):
     return _reload(request.user, workday_id)
 
 
-class PetitionerOut(Schema):
-    name: str
-    id_number_masked: str
-    phone_masked: str
-    address: str
-
-
-class RegistrationOut(Schema):
-    id: int
-    case_id: int
-    workday_id: int
-    client_ref: uuid.UUID | None
-    petitioners: list[PetitionerOut]
-    people_count: int
-    group_visit: bool
-    kind: str
-    category_id: int
-    territory_unit_id: int | None
-    content: str
-    disposition: str
-    answer: str
-    channel: str
-    promised_days: int | None
-    responsible_person: str
-    registered_at: datetime.datetime
-    late_entry: bool
-    case_status: str
-    due_date: datetime.date | None
-
-
-def _registration_out(registration: Registration) -> dict:
-    case = registration.case
-    return {
-        **{
-            f: getattr(registration, f)
-            for f in (
-                "id", "workday_id", "client_ref", "people_count", "kind", "category_id", "content", "disposition",
-                "answer", "channel", "promised_days", "responsible_person", "registered_at", "late_entry",
-            )
-        },
-        "territory_unit_id": registration.territory_id,
-        "group_visit": registration.is_group_visit,
-        "petitioners": [
-            {"name": p.name, "id_number_masked": mask_id_number(p.id_number), "phone_masked": mask_phone(p.phone), "address": p.address}
-            for p in registration.petitioners.all()
-        ],
-        "case_id": case.pk,
-        "case_status": case.status,
-        "due_date": case.due_date,
-    }
-
-
 @router.post("/{workday_id}/registrations", response={200: RegistrationOut, 201: RegistrationOut})
 def register_citizen(request, workday_id: Id, payload: RegistrationIn):
     workday = access_workday_by_id(request.user, workday_id)
     registration, created = intake_services.registration_create(workday=workday, actor=request.user, data=payload)
-    return (201 if created else 200), _registration_out(registration)
+    return (201 if created else 200), registration_out(registration)
 
 
 class RegistrationList(Schema):
@@ -279,7 +226,7 @@ class RegistrationList(Schema):
 @router.get("/{workday_id}/registrations", response=RegistrationList)
 def list_registrations(request, workday_id: int):
     workday = access_workday_by_id(request.user, workday_id)
-    items = [_registration_out(r) for r in workday.registrations.select_related("case").prefetch_related("petitioners")]
+    items = [registration_out(r) for r in workday.registrations.select_related("case").prefetch_related("petitioners")]
     return {"items": items, "total": len(items)}
 
 

@@ -257,6 +257,12 @@ class RegistrationForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 365}),
     )
     responsible_person = forms.CharField(label=_("Responsible person"), max_length=50, required=False)
+    identity_confirmed = forms.BooleanField(
+        label=_("I checked the ID card: it is the same person, the name on file differs."), required=False
+    )
+    duplicate_confirmed = forms.BooleanField(
+        label=_("This is another matter of the same person, not the same entry twice."), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,8 @@ registration's page. Split from views.py; same rules: the access helper first, s
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,12 +13,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from cases.selectors import visible_cases
 from intake import services as intake_services
 from intake.inputs import RegistrationIn
 from intake.models import GROUP_VISIT_SIZE, Registration
+from intake.services import IDENTITY_MISMATCH
+from intake.transitions import TABLE as registration_steps
 from intake.validators import normalise_id_number, validate_id_number
 from lifecycle import TransitionError
 from lifecycle.forms import apply_service_errors
@@ -50,11 +54,22 @@ def _apply_registration_errors(form, formset, rows: list[tuple[int, dict]], exc:
         apply_service_errors(form, ValidationError(rest))
 
 
+def _pending_ref(request: HttpRequest, workday, renew: bool = False) -> uuid.UUID:
+    """The `client_ref` of the form this clerk is filling in for this day: the same across Back and
+    reload until a submission succeeds, so a resubmitted form returns the registration it made."""
+    key = f"register-ref-{workday.pk}"
+    if renew or key not in request.session:
+        request.session[key] = str(uuid.uuid4())
+    return uuid.UUID(request.session[key])
+
+
 @login_required
 def register(request: HttpRequest, workday_id: int) -> HttpResponse:
     workday = writable_workday(request, workday_id)
     user = request.user
+    duplicate_of, ask_identity = None, False
     if request.method == "POST":
+        status = 400
         form = RegistrationForm(request.POST)
         formset = PetitionerFormSet(request.POST, prefix="p")
         valid = form.is_valid()
@@ -70,10 +85,19 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
                 )
             except ValidationError as exc:
                 _apply_registration_errors(form, formset, rows, exc)
+                ask_identity = any(
+                    e.code == IDENTITY_MISMATCH for errors in getattr(exc, "error_dict", {}).values() for e in errors
+                )
+                if "client_ref" in exc.message_dict:  # a form used twice: a new reference, what was typed kept
+                    form.data = form.data.copy()
+                    form.data["client_ref"] = str(_pending_ref(request, workday, renew=True))
             except TransitionError as exc:
-                messages.error(request, exc.message)
-                return redirect("workdays:register", workday.pk)
+                # A suspected duplicate, or the day does not take entries: what was typed stays.
+                form.add_error(None, exc.message)
+                duplicate_of = Registration.objects.filter(pk=exc.extra.get("duplicate_of")).first()
+                status = 409
             else:
+                _pending_ref(request, workday, renew=True)
                 number = _entry_number(registration)
                 if created:
                     messages.success(request, _("Registered entry no. %(n)s.") % {"n": number})
@@ -83,7 +107,8 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
                     )
                 return redirect("workdays:register", workday.pk)
     else:
-        initial = {"responsible_person": user.display_name}
+        status = 200
+        initial = {"responsible_person": user.display_name, "client_ref": _pending_ref(request, workday)}
         if workday.host_unit.is_territory:
             initial["territory_unit_id"] = workday.host_unit_id
         form = RegistrationForm(initial=initial)
@@ -102,13 +127,17 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
     return render(
         request,
         "workdays/register.html",
-        {
+        status=status,
+        context={
             "workday": workday,
             "form": form,
             "formset": formset,
             "phase": "before" if today < workday.date else ("on" if today == workday.date else "after"),
             "allowed": allowed_steps(workday, user)["register"],
-            "count": workday.registrations.count(),
+            "count": Registration.counted.filter(workday=workday).count(),
+            "ask_identity": ask_identity or form["identity_confirmed"].value(),
+            "duplicate_of": duplicate_of,
+            "duplicate_number": _entry_number(duplicate_of) if duplicate_of else None,
             "group_size": GROUP_VISIT_SIZE,
             "is_group": people >= GROUP_VISIT_SIZE,
             "mine": mine,
@@ -144,20 +173,47 @@ def petitioner_lookup(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-def registration_detail(request: HttpRequest, workday_id: int, registration_id: int) -> HttpResponse:
+def _registration(request: HttpRequest, workday_id: int, registration_id: int) -> tuple:
     workday = access_workday_by_id(request.user, workday_id)
     try:
         registration = (
-            workday.registrations.select_related("category", "territory", "case", "registered_by")
+            workday.registrations.select_related("category", "territory", "case", "registered_by", "workday__host_unit")
             .prefetch_related("petitioners")
             .get(pk=registration_id)
         )
     except Registration.DoesNotExist:
         raise Http404 from None
-    return render(
-        request,
-        "workdays/registration_detail.html",
-        {"workday": workday, "registration": registration, "number": _entry_number(registration)},
-    )
+    return workday, registration
+
+
+def _render_registration(request, workday, registration, *, error: str = "", status: int = 200) -> HttpResponse:
+    context = {
+        "workday": workday,
+        "registration": registration,
+        "number": _entry_number(registration),
+        "may_withdraw": bool(registration_steps.available(registration, request.user)),
+        "withdraw_error": error,
+    }
+    return render(request, "workdays/registration_detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def registration_detail(request: HttpRequest, workday_id: int, registration_id: int) -> HttpResponse:
+    return _render_registration(request, *_registration(request, workday_id, registration_id))
+
+
+@login_required
+@require_POST
+def registration_withdraw(request: HttpRequest, workday_id: int, registration_id: int) -> HttpResponse:
+    """撤回 from the entry's page: 403 or 409 with the reason when the table refuses it; an empty
+    reason is shown beside the field."""
+    workday, registration = _registration(request, workday_id, registration_id)
+    try:
+        intake_services.registration_withdraw(registration=registration, actor=request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        return _render_registration(request, workday, registration, error=" ".join(exc.messages), status=400)
+    except TransitionError as exc:
+        return _render_registration(request, workday, registration, error=exc.message, status=409)
+    messages.success(request, _("The entry was withdrawn and its case voided. No total counts it."))
+    return redirect("workdays:registration_detail", workday.pk, registration.pk)

@@ -27,5 +27,10 @@ urlpatterns = [
     path(
         "<int:workday_id>/registrations/<int:registration_id>/", registration_views.registration_detail, name="registration_detail"
     ),
+    path(
+        "<int:workday_id>/registrations/<int:registration_id>/withdraw/",
+        registration_views.registration_withdraw,
+        name="registration_withdraw",
+    ),
     *(path(f"<int:workday_id>/{route}", views.step, {"name": step}, name=name) for route, step, name in STEPS),
 ]

@@ -9,6 +9,7 @@ from ninja.security import django_auth
 from accounts.api import TokenAuth
 from accounts.api import router as auth_router
 from cases.api import router as cases_router
+from intake.api import router as registrations_router
 from supervision.api import router as supervision_router
 from supervision.api_signals import router as signals_router
 from units.api import router as units_router
@@ -32,5 +33,6 @@ api.add_router("/", units_router)
 api.add_router("/calendar", calendar_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/cases", cases_router)
+api.add_router("/registrations", registrations_router)
 api.add_router("/", supervision_router)
 api.add_router("/", signals_router)

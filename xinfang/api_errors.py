@@ -56,7 +56,7 @@ def on_service_validation_error(api, request, exc: DjangoValidationError):
 @_handles(TransitionError)
 def on_transition_error(api, request, exc: TransitionError):
     """The object's state does not allow this action (or its version is stale): 409."""
-    return api.create_response(request, {"detail": exc.message}, status=409)
+    return api.create_response(request, {"detail": exc.message, **exc.extra}, status=409)
 
 
 @_handles(ApiError)

@@ -15,5 +15,8 @@ def registration_input(**fields) -> RegistrationIn:
 
 
 def register_matter(*, workday, actor, **fields):
-    """`intake.services.registration_create` with the fields of its input as keywords."""
+    """`intake.services.registration_create` with the fields of its input as keywords. Fixtures often
+    register one person's matters side by side, so the duplicate check is confirmed unless a test
+    asks for it (`duplicate_confirmed=False`)."""
+    fields.setdefault("duplicate_confirmed", True)
     return services.registration_create(workday=workday, actor=actor, data=registration_input(**fields))

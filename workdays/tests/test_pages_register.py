@@ -51,14 +51,19 @@ def on_the_day(clock, client, town_clerk, day):
     return day
 
 
-def test_it_shows_the_form_with_defaults_and_a_fresh_client_ref(client, on_the_day, town_clerk):
+def test_it_shows_the_form_with_defaults_and_keeps_its_client_ref_until_a_submission_succeeds(
+    client, on_the_day, town_clerk
+):
     first = client.get(f"/workdays/{on_the_day.pk}/register/")
-    second = client.get(f"/workdays/{on_the_day.pk}/register/")
+    second = client.get(f"/workdays/{on_the_day.pk}/register/")  # reload, or Back to the form
     assert first.status_code == 200
     form = first.context["form"]
     assert form.initial["territory_unit_id"] == on_the_day.host_unit_id
     assert form.initial["responsible_person"] == town_clerk.display_name
-    assert form.initial["client_ref"] != second.context["form"].initial["client_ref"]
+    assert form.initial["client_ref"] == second.context["form"].initial["client_ref"]
+    client.post(f"/workdays/{on_the_day.pk}/register/", reg_data(client_ref=str(form.initial["client_ref"])))
+    third = client.get(f"/workdays/{on_the_day.pk}/register/")
+    assert third.context["form"].initial["client_ref"] != form.initial["client_ref"]
     page = first.content.decode()
     for text in (
         "登记群众来访事项",
@@ -129,7 +134,7 @@ def test_it_shows_bad_input_on_the_field_in_chinese_and_saves_nothing(
     client, on_the_day, overrides, where, field, message
 ):
     response = client.post(f"/workdays/{on_the_day.pk}/register/", reg_data(**overrides))
-    assert response.status_code == 200
+    assert response.status_code == 400
     errors = response.context["formset"].forms[0].errors if where == "petitioner" else response.context["form"].errors
     assert errors[field] == [message]
     assert not Registration.objects.exists() and not Petitioner.objects.exists() and not Case.objects.exists()

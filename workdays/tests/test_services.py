@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from cases.models import Case, CaseStatus, Handling
 from history.selectors import timeline_for
-from intake.models import Petitioner, Registration
+from intake.models import Person, Petitioner, Registration
 from intake.tests.factories import register_matter
 from lifecycle import TransitionError
 from units.models import Category, DistrictLeader, Unit
@@ -208,12 +208,16 @@ def test_the_same_client_ref_creates_nothing_twice(day, clock, town_clerk):
     assert Registration.objects.count() == 1 and Case.objects.count() == 1
 
 
-def test_a_returning_petitioner_is_recognised_by_id_number(day, clock, town_clerk):
+def test_a_returning_petitioner_is_recognised_by_id_number_and_each_entry_keeps_what_was_given(day, clock, town_clerk):
     clock.set("2026-12-10 09:30")
-    register(day, town_clerk)
-    register(day, town_clerk, petitioners=[{"name": "张三", "id_number": ID_OK.lower(), "phone": "13900139000"}], content="又一事项")
-    petitioner = Petitioner.objects.get()
-    assert petitioner.registrations.count() == 2 and petitioner.phone == "13900139000"
+    first, _ = register(day, town_clerk)
+    second, _ = register(
+        day, town_clerk, petitioners=[{"name": "张三", "id_number": ID_OK.lower(), "phone": "13900139000"}], content="又一事项"
+    )
+    person = Person.objects.get()
+    assert {p.person_id for p in Petitioner.objects.all()} == {person.pk}
+    assert first.petitioners.get().phone != "13900139000" and second.petitioners.get().phone == "13900139000"
+    assert person.phone == first.petitioners.get().phone  # the person on file changes only by a correction
 
 
 def test_a_paper_form_entered_after_the_day_is_marked_late(day, clock, town_clerk):
