@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can_write_for_unit, is_supervisor, visible_units
 from history.selectors import timeline_for
-from intake.models import Disposition
+from intake.models import Disposition, RegistrationStatus
 from lifecycle import TransitionError
 from lifecycle.forms import apply_service_errors
 from lifecycle.inputs import parse
@@ -255,6 +255,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
     registrations = list(
         workday.registrations.select_related("category", "territory", "case").prefetch_related("petitioners")
     )
+    counted = [r for r in registrations if r.status != RegistrationStatus.WITHDRAWN]
     current = STATUS_PATH.index(workday.status) if workday.status in STATUS_PATH else -1
     forms = forms or {}
     context = {
@@ -269,9 +270,10 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         ],
         "notice_on_time": notice_on_time(workday.date, workday.notice_published_at),
         "sign_ins": workday.sign_ins.all(),
-        "registrations": registrations,
-        "group_visits": sum(1 for r in registrations if r.is_group_visit),
-        "referred": [r for r in registrations if r.disposition == Disposition.REFER],
+        "registrations": registrations,  # withdrawn ones listed, marked, and counted nowhere
+        "counted": len(counted),
+        "group_visits": sum(1 for r in counted if r.is_group_visit),
+        "referred": [r for r in counted if r.disposition == Disposition.REFER],
         "report": report,
         "report_on_time": report_on_time(workday.date, report.submitted_at if report else None),
         "results_on_time": results_on_time(workday.date, workday.results_published_at),

@@ -129,3 +129,12 @@ def test_the_entry_page_withdraws_it_and_says_so(client, day, entry):
     assert "已撤回" in response.content.decode() and "重复录入" in response.content.decode()
     again = client.post(f"/workdays/{day.pk}/registrations/{entry.pk}/withdraw/", {"reason": "重复录入"})
     assert again.status_code == 409
+
+
+def test_the_days_page_lists_a_withdrawn_entry_marked_and_counts_it_nowhere(client, day, entry):
+    post(client, f"/workdays/{day.pk}/registrations", body(duplicate_confirmed=True, content="另一件"))
+    post(client, f"/registrations/{entry.pk}/withdraw", {"reason": "重复录入"})
+    response = client.get(f"/workdays/{day.pk}/")
+    assert response.context["counted"] == 1 and len(response.context["registrations"]) == 2
+    page = response.content.decode()
+    assert "共登记1件事项" in page and "已撤回" in page
