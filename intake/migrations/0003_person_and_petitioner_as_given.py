@@ -13,10 +13,12 @@ def petitioners_as_given(apps, schema_editor):
     Registration = apps.get_model("intake", "Registration")
     links = Registration.petitioners.through.objects.order_by("registration_id", "petitioner_id")
     position: dict[int, int] = {}
-    for link in links.select_related("petitioner", "registration"):
+    used: set[int] = set()
+    for link in links.select_related("petitioner"):
         petitioner = link.petitioner
         n = position[link.registration_id] = position.get(link.registration_id, -1) + 1
-        if petitioner.registration_id is None:
+        if petitioner.pk not in used:
+            used.add(petitioner.pk)
             petitioner.registration_id, petitioner.position = link.registration_id, n
             petitioner.save(update_fields=["registration", "position"])
         else:
