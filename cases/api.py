@@ -51,6 +51,9 @@ class CaseOut(Schema):
     replied_at: datetime.datetime | None
     overdue: bool  # open past the reply deadline: the cases ?overdue=true lists
     replied_late: bool  # replied after the deadline (frozen at the reply)
+    promised_due: datetime.date | None  # 承诺解决时限 of a time_limit matter
+    promised_provisional: bool
+    promise_kept: bool | None  # null while the promise runs
     return_count: int
     version: int
 
@@ -83,7 +86,7 @@ def case_out(case: Case) -> dict:
             for f in (
                 "id", "workday_id", "host_unit_id", "category_id", "handling", "status",
                 "lead_unit_id", "responsible_person", "clock_start", "due_date", "due_provisional", "feedback_due",
-                "feedback_at", "replied_at", "return_count", "version",
+                "feedback_at", "replied_at", "return_count", "version", "promised_due", "promised_provisional",
             )
         },
         **{f: getattr(case.registration, f) for f in ("kind", "content", "disposition")},
@@ -91,6 +94,7 @@ def case_out(case: Case) -> dict:
         "assisting_unit_ids": [u.pk for u in case.assisting_units.all()],
         "overdue": deadlines.is_overdue(case),
         "replied_late": deadlines.is_replied_late(case),
+        "promise_kept": deadlines.promise_kept(case),
     }
 
 
@@ -107,7 +111,7 @@ def list_cases(request, query: Query[CaseQuery]):
     if query.page < 1 or not (1 <= query.page_size <= 200):
         raise ApiError(400, _("The input is not valid."), {"page": [_("Pages start at 1; page_size is 1 to 200.")]})
     filters = CaseFilters(**query.dict(exclude={"page", "page_size"}))
-    cases = filter_cases(visible_cases(request.user), filters).order_by("-id").select_related("registration").prefetch_related("assisting_units")
+    cases = filter_cases(visible_cases(request.user), filters).order_by("-id").select_related("registration").prefetch_related("assisting_units", "replies")
     total = cases.count()
     start = (query.page - 1) * query.page_size
     return {"items": [case_out(c) for c in cases[start : start + query.page_size]], "total": total}

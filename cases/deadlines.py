@@ -7,6 +7,8 @@ side from the same constants; cases/tests/test_deadlines.py checks they select t
 - replied late (逾期答复): replied after the deadline, frozen at the reply (never open again);
 - due soon: open and due from today to 2 working days ahead;
 - feedback overdue / due soon: a referred matter's host unit still owes the citizen feedback;
+- promise kept / broken / due soon (承诺解决时限): a concluding reply on or before the promised date
+  keeps the promise; the date passing without one breaks it (承诺未兑现, a supervision signal);
 - on time: `Reply.on_time`, frozen by `is_late` at the reply; provisional: `Case.due_provisional`,
   recomputed through workcal.hooks when the calendar of its year changes.
 """
@@ -16,11 +18,11 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import OPEN_STATUSES, Case, CaseStatus
+from cases.models import OPEN_STATUSES, Case, CaseStatus, Reply
 from workcal.calendar import add_workdays
 
 DUE_SOON_WORKDAYS = 2
@@ -84,6 +86,45 @@ def feedback_due_soon_q(today: datetime.date | None = None) -> Q:
 def is_feedback_due_soon(case: Case, today: datetime.date | None = None) -> bool:
     today = today or timezone.localdate()
     return _owes_feedback(case) and today <= case.feedback_due <= due_soon_limit(today)
+
+
+def promise_kept_q() -> Exists:
+    resolved = Reply.objects.filter(case=OuterRef("pk"), concluded=True, replied_at__date__lte=OuterRef("promised_due"))
+    return Exists(resolved)
+
+
+def promise_broken_q(today: datetime.date | None = None) -> Q:
+    return Q(promised_due__lt=today or timezone.localdate()) & ~Q(promise_kept_q()) & ~Q(status=CaseStatus.VOIDED)
+
+
+def promise_due_soon_q(today: datetime.date | None = None) -> Q:
+    today = today or timezone.localdate()
+    waiting = Q(promised_due__gte=today, promised_due__lte=due_soon_limit(today)) & ~Q(status=CaseStatus.VOIDED)
+    return waiting & ~Q(promise_kept_q())
+
+
+def _kept_by(case: Case) -> bool:
+    return any(r.concluded and not is_late(r.replied_at, case.promised_due) for r in case.replies.all())
+
+
+def promise_kept(case: Case, today: datetime.date | None = None) -> bool | None:
+    """True once a concluding reply came by the promised date, False once the date passed without one,
+    None while the promise still runs (or there is none)."""
+    if case.promised_due is None or case.status == CaseStatus.VOIDED:
+        return None
+    if _kept_by(case):
+        return True
+    return False if is_late(today or timezone.localdate(), case.promised_due) else None
+
+
+def is_promise_broken(case: Case, today: datetime.date | None = None) -> bool:
+    return promise_kept(case, today) is False
+
+
+def is_promise_due_soon(case: Case, today: datetime.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return (case.promised_due is not None and case.status != CaseStatus.VOIDED and not _kept_by(case)
+            and today <= case.promised_due <= due_soon_limit(today))
 
 
 class Badge(NamedTuple):

@@ -63,6 +63,10 @@ class Case(models.Model):
     clock_start = models.DateField(_("clock start"), null=True, blank=True)
     due_date = models.DateField(_("reply due"), null=True, blank=True, db_index=True)
     due_provisional = models.BooleanField(_("due date provisional"), default=False)
+    # 承诺解决时限: the resolution date promised to the citizen for a `time_limit` matter, the promised
+    # number of working days after the reception day. It does not move the reply deadline.
+    promised_due = models.DateField(_("promised resolution date"), null=True, blank=True, db_index=True)
+    promised_provisional = models.BooleanField(_("promised date provisional"), default=False)
     # A referred matter still owes the citizen feedback from the host unit within 7 working days (R8).
     feedback_due = models.DateField(_("feedback due"), null=True, blank=True)
     feedback_provisional = models.BooleanField(_("feedback due provisional"), default=False)
@@ -244,6 +248,8 @@ class Reminder(models.Model):
         OVERDUE = "overdue", _("Reply overdue")
         FEEDBACK_DUE_SOON = "feedback_due_soon", _("Feedback to the citizen due within 2 working days")
         FEEDBACK_OVERDUE = "feedback_overdue", _("Feedback to the citizen overdue")
+        PROMISE_DUE_SOON = "promise_due_soon", _("Promised resolution date within 2 working days")
+        PROMISE_BROKEN = "promise_broken", _("Promised resolution date passed without resolution")
 
     scan = models.ForeignKey(DeadlineScan, on_delete=models.CASCADE, related_name="reminders")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")

@@ -4,6 +4,7 @@ Run by cron (`manage.py scan_deadlines`) or from the ledger page; the home page 
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 
 from django.db import transaction
@@ -15,6 +16,9 @@ from accounts.access import filter_by_units, is_supervisor
 from accounts.home import TodoItem
 from cases import deadlines
 from cases.models import Case, CaseStatus, DeadlineScan, Reminder
+
+# A broken promise is reminded for a month after its date; after that it stays a supervision signal.
+PROMISE_REMINDED_DAYS = datetime.timedelta(days=30)
 
 
 @transaction.atomic
@@ -31,6 +35,11 @@ def scan_deadlines(*, actor=None) -> DeadlineScan:
         overdue = deadlines.is_feedback_overdue(case, today)
         kind = Reminder.Kind.FEEDBACK_OVERDUE if overdue else Reminder.Kind.FEEDBACK_DUE_SOON
         reminders.append(Reminder(scan=scan, unit_id=case.host_unit_id, case_id=case.pk, kind=kind, due_date=case.feedback_due))
+    promises = Case.objects.filter(deadlines.promise_broken_q(today) | deadlines.promise_due_soon_q(today))
+    for case in promises.filter(promised_due__gte=today - PROMISE_REMINDED_DAYS).prefetch_related("replies"):
+        broken = deadlines.is_promise_broken(case, today)
+        kind = Reminder.Kind.PROMISE_BROKEN if broken else Reminder.Kind.PROMISE_DUE_SOON
+        reminders.append(Reminder(scan=scan, unit_id=case.lead_unit_id, case_id=case.pk, kind=kind, due_date=case.promised_due))
     Reminder.objects.bulk_create(reminders, batch_size=1000)
     return scan
 

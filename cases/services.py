@@ -44,6 +44,9 @@ def case_open_for_registration(*, registration: Registration, actor) -> Case:
         case.lead_unit = workday.host_unit
         case.clock_start = reception
         case.due_date, case.due_provisional = deadline.date, deadline.provisional
+        if registration.promised_days:
+            promised = add_workdays(reception, registration.promised_days)
+            case.promised_due, case.promised_provisional = promised.date, promised.provisional
         if registration.disposition == Disposition.ON_THE_SPOT:
             case.status = CaseStatus.ANSWERED
             case.replied_at = registration.registered_at
@@ -65,7 +68,9 @@ def recompute_deadlines(changed_dates: set[datetime.date], actor) -> int:
     feedback_window = Q(feedback_at__isnull=True, feedback_due__gte=first, workday__date__lt=last) & ~Q(
         status__in=[CaseStatus.CLOSED, CaseStatus.VOIDED]
     )
-    for case in Case.objects.select_for_update().select_related("workday").filter(reply_window | feedback_window):
+    promise_window = Q(status__in=OPEN_STATUSES, promised_due__gte=first, workday__date__lt=last)
+    windows = reply_window | feedback_window | promise_window
+    for case in Case.objects.select_for_update().select_related("workday", "registration").filter(windows):
         before = snapshot(case)
         if case.status in OPEN_STATUSES and case.clock_start and case.due_date:
             new = add_workdays(case.clock_start, REPLY_WORKDAYS)
@@ -75,10 +80,16 @@ def recompute_deadlines(changed_dates: set[datetime.date], actor) -> int:
         if case.feedback_due and case.feedback_at is None:
             new = add_workdays(case.workday.date, REPLY_WORKDAYS)
             case.feedback_due, case.feedback_provisional = new.date, new.provisional
+        if case.status in OPEN_STATUSES and case.promised_due:
+            new = add_workdays(case.workday.date, case.registration.promised_days)
+            case.promised_due, case.promised_provisional = new.date, new.provisional
         after = snapshot(case)
         if after != before:
             case.version += 1
-            case.save(update_fields=["due_date", "due_provisional", "feedback_due", "feedback_provisional", "version"])
+            case.save(update_fields=[
+                "due_date", "due_provisional", "feedback_due", "feedback_provisional", "promised_due",
+                "promised_provisional", "version",
+            ])
             record(instance=case, actor=actor, action="deadline_moved", before=before)
             moved += 1
     return moved

@@ -195,6 +195,7 @@ def _render_detail(
             "replies": replies,
             "opinions": case.assist_opinions.select_related("unit", "created_by"),
             "feedbacks": case.feedbacks.select_related("created_by"),
+            "promise_kept": deadlines.promise_kept(case),
             "feedback_overdue": deadlines.is_feedback_overdue(case, today),
             "revisits": case.revisits.select_related("created_by"),
             "panels": panels,

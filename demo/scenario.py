@@ -101,7 +101,7 @@ def load_scenario() -> bool:
     services.notice_publish(workday=late_day, actor=tuqiao)
     services.sign_in_add(workday=late_day, actor=tuqiao, name="赵磊", title="镇党委委员")
     _register(late_day, tuqiao, "孙秀兰", "50022419620101004", "13709012349", "惠农补贴", "耕地地力保护补贴未到账", "time_limit",
-              address="土桥村")
+              promised_days=10, address="土桥村")
     _register(late_day, tuqiao, "周强", "", "13608012350", "道路", "村道破损影响出行", "refer", channel="告知可向区交通局反映")
 
     # Coming days: 区住房城乡建委 (notice published on time, 6 days ahead) and 巴川街道, and the joint

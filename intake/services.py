@@ -164,9 +164,9 @@ def _judge(data: RegistrationIn, *, category: Category | None, territory: Unit |
         errors["answer"] = [_("Write down the answer given on the spot.")]
     elif data.disposition == Disposition.REFER and not data.channel.strip():
         errors["channel"] = [_("Write down the channel the citizen was told to use.")]
-    elif data.disposition == Disposition.TIME_LIMIT and data.promised_days is not None and not (
-        1 <= data.promised_days <= PROMISED_DAYS_MAX
-    ):
+    elif data.disposition == Disposition.TIME_LIMIT and data.promised_days is None:
+        errors["promised_days"] = [_("Enter the resolution period promised to the citizen, in working days.")]
+    elif data.disposition == Disposition.TIME_LIMIT and not 1 <= data.promised_days <= PROMISED_DAYS_MAX:
         errors["promised_days"] = [_("Enter a number of working days between 1 and 365.")]
     if errors:
         raise ValidationError(errors)

@@ -27,6 +27,7 @@ class SignalRow(Schema):
     unsatisfied: int
     contradicted: int
     poor_quality: int
+    promises_broken: int
 
 
 def _signals(user, period: str):

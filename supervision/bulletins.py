@@ -20,7 +20,7 @@ from workcal import periods
 
 # (group key, the signals behind it)
 GROUPS = (
-    ("late", ("overdue",)),
+    ("late", ("overdue", "promises_broken")),
     ("poor_quality", ("poor_quality", "unsatisfied")),
     ("buck_passing", ("returns", "bounced")),
     ("false_reporting", ("contradicted",)),

@@ -12,7 +12,9 @@ For a unit and a period, each signal is the set of cases behind it (so every num
 - bounced: cases returned two or more times (推诿) that the unit returned in the period;
 - unsatisfied: revisits in the period where the citizen was not satisfied;
 - contradicted: revisits where the citizen contradicts the reported reply (虚报/瞒报/谎报 signal);
-- poor_quality: replies the joint office rated not acceptable in the period.
+- poor_quality: replies the joint office rated not acceptable in the period;
+- promises_broken (承诺未兑现): cases it leads whose promised resolution date fell in the period and
+  passed without a concluding reply (cases.deadlines.promise_broken_q).
 Revisit signals count against the unit that gave the latest reply before the revisit (the lead
 unit when there is no reply).
 """
@@ -29,7 +31,10 @@ from cases import deadlines
 from cases.models import BOUNCED_RETURNS, Assignment, Case, Reply, Revisit
 from workcal import periods
 
-SIGNALS = ("cases", "replied_on_time", "overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality")
+SIGNALS = (
+    "cases", "replied_on_time", "overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality",
+    "promises_broken",
+)
 
 
 # Signals counted per event rather than per case: a case returned twice by one unit is two returns.
@@ -50,9 +55,7 @@ class UnitSignals:
 
     @property
     def any_problem(self) -> bool:
-        return any(
-            self.cases[s] for s in ("overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality")
-        )
+        return any(self.cases[s] for s in SIGNALS if s not in ("cases", "replied_on_time"))
 
 
 def _in(moment: datetime.datetime | None, start: datetime.date, end: datetime.date) -> bool:
@@ -95,6 +98,10 @@ def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[in
     overdue_now = live.filter(deadlines.overdue_q(today), due_date__range=(start, end))
     for case_id, lead_id in overdue_now.values_list("id", "lead_unit_id"):
         add(lead_id, "overdue", case_id)
+
+    broken = live.filter(deadlines.promise_broken_q(today), promised_due__range=(start, end))
+    for case_id, lead_id in broken.values_list("id", "lead_unit_id"):
+        add(lead_id, "promises_broken", case_id)
 
     returned = Assignment.objects.filter(returned_at__date__range=(start, end), case__in=live).values(
         "case_id", "lead_unit_id", "returned_at", "overdue_when_returned", "case__return_count"

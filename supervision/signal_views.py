@@ -29,6 +29,7 @@ SIGNAL_LABELS = {
     "unsatisfied": gettext_lazy("Unsatisfied revisits"),
     "contradicted": gettext_lazy("Contradicted replies"),
     "poor_quality": gettext_lazy("Poor quality"),
+    "promises_broken": gettext_lazy("Promises not kept"),
 }
 
 

@@ -254,6 +254,10 @@ class RegistrationForm(forms.Form):
     promised_days = forms.IntegerField(
         label=_("Promised resolution period (working days)"),
         required=False,
+        help_text=_(
+            "Counted in working days from today. A promise beyond 7 working days is allowed, but the citizen "
+            "still gets a reply within 7 working days."
+        ),
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 365}),
     )
     responsible_person = forms.CharField(label=_("Responsible person"), max_length=50, required=False)

@@ -103,3 +103,51 @@ def test_a_case_due_within_two_working_days_is_due_soon_on_the_tab_and_the_badge
     response = client.get("/cases/?due_soon=1")
     assert [c.pk for c in response.context["page"]] == [case.pk]
     assert 'data-deadline="due_soon">即将到期<' in response.content.decode()
+
+
+def test_the_promise_facts_select_the_same_cases_by_filter_and_predicate(workday, town_clerk, clock):
+    """承诺解决时限: kept by a concluding reply on or before the date; broken once the date passes
+    without one; due soon within 2 working days while none came."""
+    from cases.models import Reply
+
+    promised = [dt.date(2026, 12, 15), TODAY, dt.date(2026, 12, 21), dt.date(2026, 12, 24)]
+    replies = [None, (at("2026-12-14 10:00"), True), (at("2026-12-14 10:00"), False), (at("2026-12-16 23:30"), True)]
+    cases = []
+    for i, (due, reply) in enumerate(itertools.product(promised, replies)):
+        case = register(workday, town_clerk, f"承诺{i}")
+        Case.objects.filter(pk=case.pk).update(promised_due=due)
+        if reply:
+            Reply.objects.create(
+                case=case, unit=case.lead_unit, content="答复", concluded=reply[1], replied_at=reply[0],
+                replied_by=town_clerk, due_date=case.due_date, on_time=True,
+            )
+        cases.append(case)
+    clock.set("2026-12-17 10:00")
+    loaded = list(Case.objects.prefetch_related("replies"))
+    for q, predicate in (
+        (deadlines.promise_broken_q(), deadlines.is_promise_broken),
+        (deadlines.promise_due_soon_q(), deadlines.is_promise_due_soon),
+    ):
+        by_filter = set(Case.objects.filter(q).values_list("pk", flat=True))
+        assert by_filter and by_filter == {c.pk for c in loaded if predicate(c)}, predicate.__name__
+    kept = {c.pk: deadlines.promise_kept(c) for c in loaded}
+    # Promised for the 15th: kept by the concluding reply of the 14th, broken without one (or with a
+    # reply that did not conclude, or one on the 16th); the 24th still runs without a reply.
+    assert [kept[c.pk] for c in cases[:4]] == [False, True, False, False]
+    assert kept[cases[12].pk] is None and kept[cases[13].pk] is True
+
+
+def test_a_time_limit_needs_its_promised_period_at_both_doors(client, workday, town_clerk, clock):
+    client.force_login(town_clerk)
+    body = {
+        "petitioners": [{"name": "王五", "phone": "13800138000"}], "kind": "request",
+        "category_id": Category.objects.get(name="市容环境").pk, "territory_unit_id": Unit.objects.get(name="巴川街道").pk,
+        "content": "路灯不亮", "disposition": "time_limit",
+    }
+    response = client.post(f"/api/v1/workdays/{workday.pk}/registrations", body, content_type="application/json")
+    assert response.status_code == 400 and "promised_days" in response.json()["errors"]
+    response = client.post(f"/api/v1/workdays/{workday.pk}/registrations", {**body, "promised_days": 15}, content_type="application/json")
+    case = client.get(f"/api/v1/cases/{response.json()['case_id']}").json()
+    assert case["promised_due"] == "2026-12-31" and case["promise_kept"] is None and case["due_date"] == "2026-12-21"
+    page = client.get(f"/cases/{case['id']}/").content.decode()
+    assert "2026-12-31" in page

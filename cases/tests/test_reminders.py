@@ -15,14 +15,14 @@ def cases(clock, town_clerk, plan_workday):
     day = plan_workday(town_clerk, "2026-12-10")
     clock.set("2026-12-10 10:00")
     made = []
-    for disposition, extra in (("time_limit", {}), ("refer", {"channel": "区人力社保局"})):
+    for disposition, extra in (("time_limit", {"promised_days": 15}), ("refer", {"channel": "区人力社保局"})):
         registration, _ = register_matter(
             workday=day, actor=town_clerk, petitioners=[{"name": "李四", "phone": "13800138000"}], kind="request",
             category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
             content="欠薪", disposition=disposition, **extra,
         )
         made.append(registration.case)
-    return made  # both due 2026-12-21 (reply / feedback)
+    return made  # both due 2026-12-21 (reply / feedback); the promise runs to 2026-12-31
 
 
 def test_the_scan_lists_due_soon_then_overdue_per_unit(cases, clock, capsys):
@@ -61,3 +61,13 @@ def test_only_the_joint_office_runs_the_scan_from_the_page(client, cases, town_c
     assert client.post("/reminders/scan/").status_code == 302
     assert client.get("/reminders/scan/").status_code == 405
     assert client.get("/reminders/").status_code == 200
+
+
+def test_a_promised_resolution_date_is_reminded_and_then_reported_broken(cases, clock):
+    clock.set("2026-12-29 08:00")  # Tuesday: the 31st is two working days ahead
+    call_command("scan_deadlines")
+    promise = Reminder.objects.filter(scan__for_date="2026-12-29", kind="promise_due_soon").get()
+    assert (promise.case_id, promise.unit.name, str(promise.due_date)) == (cases[0].pk, "巴川街道", "2026-12-31")
+    clock.set("2027-01-04 08:00")
+    call_command("scan_deadlines")
+    assert Reminder.objects.filter(scan__for_date="2027-01-04", kind="promise_broken", case=cases[0]).exists()

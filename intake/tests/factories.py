@@ -19,4 +19,6 @@ def register_matter(*, workday, actor, **fields):
     register one person's matters side by side, so the duplicate check is confirmed unless a test
     asks for it (`duplicate_confirmed=False`)."""
     fields.setdefault("duplicate_confirmed", True)
+    if fields.get("disposition") == "time_limit":
+        fields.setdefault("promised_days", 10)  # every committed time limit names its period
     return services.registration_create(workday=workday, actor=actor, data=registration_input(**fields))
