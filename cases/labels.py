@@ -13,4 +13,5 @@ ACTIONS = {
     "revisited": _("Revisited"),
     "closed": _("Closed"),
     "voided": _("Voided"),
+    "public_summary_set": _("Public summary set"),
 }

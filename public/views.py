@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from cases.publication import disposition_counts, public_rows
 from public.notice import notice_for
-from public.results import disposition_counts, result_lines
 from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, results_on_time
 from workdays.selectors import access_workday_by_id
@@ -53,7 +53,7 @@ def results(request: HttpRequest, workday_id: int) -> HttpResponse:
     workday = get_object_or_404(
         _public_workdays(), pk=workday_id, results_published_at__isnull=False
     )
-    lines = result_lines(workday)
+    lines = public_rows(workday)
     context = {
         "workday": workday,
         "lines": lines,

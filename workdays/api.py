@@ -5,19 +5,22 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from cases.publication import public_rows
 from intake import services as intake_services
 from intake.api import RegistrationOut, registration_out
 from intake.inputs import RegistrationIn
 from intake.models import Registration, RegistrationStatus
 from workdays import services
-from workdays.inputs import BriefingIn, InformIn, PlanIn, ReportIn, ScreeningIn, SignInIn, VoidIn
+from workdays.inputs import BriefingIn, InformIn, PlanIn, PublishIn, ReportIn, ScreeningIn, SignInIn, VoidIn
 from workdays.models import SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.transitions import TABLE
 from xinfang.api_types import ApiError, Id, Page
 
 router = Router(tags=["workdays"])
@@ -244,10 +247,40 @@ def forward_report(request, workday_id: int):
     return _reload(request.user, workday_id)
 
 
-@router.post("/{workday_id}/publish-results", response=WorkDayOut)
-def publish_results(request, workday_id: int):
+class ResultRowOut(Schema):
+    case_id: int
+    number: int
+    petitioners: str
+    people_count: int
+    kind: str
+    category: str
+    status: str
+    status_code: str
+    public_summary: str
+    default_summary: str
+    default: bool
+
+
+class ResultRowList(Schema):
+    items: list[ResultRowOut]
+    total: int
+
+
+@router.get("/{workday_id}/results-preview", response=ResultRowList)
+def results_preview(request, workday_id: int):
+    """The rows exactly as the public results page shows them, for those who may publish them."""
     workday = access_workday_by_id(request.user, workday_id)
-    services.results_publish(workday=workday, actor=request.user)
+    if not TABLE["results"].who(request.user, workday):
+        raise PermissionDenied
+    rows = public_rows(workday)
+    return {"items": [{**vars(row), "default": row.default} for row in rows], "total": len(rows)}
+
+
+@router.post("/{workday_id}/publish-results", response=WorkDayOut)
+def publish_results(request, workday_id: Id, payload: PublishIn | None = None):
+    """The confirming step: the summaries given (none: every case shows its default summary)."""
+    workday = access_workday_by_id(request.user, workday_id)
+    services.results_publish(workday=workday, actor=request.user, **(payload or PublishIn()).arguments())
     return _reload(request.user, workday_id)
 
 

@@ -168,6 +168,53 @@ class ReportForm(forms.Form):
     summary = forms.CharField(label=_("Report summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PublishForm(forms.Form):
+    """The preview's public summaries, one pair of fields per row, named like the input's list
+    (`items.0.case_id`, `items.0.public_summary`) so the service's message lands beside its row."""
+
+    MAX_ITEMS = 500
+
+    def __init__(self, data=None, *, rows=(), **kwargs):
+        super().__init__(data, **kwargs)
+        if data is not None:
+            count = 0
+            while count < self.MAX_ITEMS and f"items.{count}.case_id" in data:
+                count += 1
+            indices = range(count)
+        else:
+            indices = range(len(rows))
+            self.initial = {
+                **{f"items.{n}.case_id": row.case_id for n, row in enumerate(rows)},
+                **{f"items.{n}.public_summary": row.public_summary for n, row in enumerate(rows)},
+            }
+        for n in indices:
+            self.fields[f"items.{n}.case_id"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            self.fields[f"items.{n}.public_summary"] = forms.CharField(
+                label=_("Public summary"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+            )
+        self.count = len(indices)
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["items"] = [
+            {"case_id": cleaned.get(f"items.{n}.case_id"), "public_summary": cleaned.get(f"items.{n}.public_summary", "")}
+            for n in range(self.count)
+        ]
+        return {"items": cleaned["items"]}
+
+    def rows(self, rows) -> list[tuple]:
+        """Each public row with its summary field (bound by the case id posted for it, if any)."""
+        index = {}
+        for n in range(self.count):
+            value = self[f"items.{n}.case_id"].value()
+            index[str(value)] = n
+        paired = []
+        for row in rows:
+            n = index.get(str(row.case_id))
+            paired.append((row, self[f"items.{n}.case_id"] if n is not None else None, self[f"items.{n}.public_summary"] if n is not None else None))
+        return paired
+
+
 # --- Registration (R5) ---------------------------------------------------------------------------
 
 

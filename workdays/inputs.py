@@ -81,6 +81,18 @@ class ReportIn(StepIn):
     summary: str = ""
 
 
+class PublishItemIn(Schema):
+    case_id: Id
+    public_summary: Text[1000] = ""
+
+
+class PublishIn(StepIn):
+    """The public summaries (公示摘要) confirmed at publication; the service resolves the case ids among
+    the day's cases (an unknown or foreign id is an error on `items`)."""
+
+    items: list[PublishItemIn] = []
+
+
 class VoidIn(StepIn):
     reason: str = ""
 

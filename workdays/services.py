@@ -15,8 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit
+from cases.publication import default_summary, published_cases
 from history.services import record, snapshot
+from intake.privacy import check_public_text, petitioners_before, petitioners_of_workday, require_public_texts
 from lifecycle import Transition
+from lifecycle.inputs import resolve_many
 from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
 from workdays.models import Report, ScreeningItem, SignIn, Status, WorkDay
 from workdays.transitions import TABLE
@@ -192,10 +195,26 @@ def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, op
     return item
 
 
+def notice_texts(workday: WorkDay) -> dict[str, str]:
+    """The notice's free texts, by the plan's field names (a list's items kept apart)."""
+    return {
+        "place": workday.place,
+        "extension_sites": "；".join(workday.extension_sites or []),
+        "leader": workday.leader,
+        "agenda": workday.agenda,
+        "procedure": workday.procedure,
+        "participants": "；".join(workday.participants or []),
+    }
+
+
 @transaction.atomic
 def notice_publish(*, workday: WorkDay, actor) -> WorkDay:
-    """R4c: publish the public notice. Outside day−7..day−5 it is still published, and flagged."""
+    """R4c: publish the public notice. Outside day−7..day−5 it is still published, and flagged.
+
+    Its public texts are checked against the petitioners of the host unit's earlier Work Days: this
+    day has none yet, and those are the people a notice is most likely to name."""
     workday, step = begin_step(workday, actor, "notice")
+    require_public_texts(notice_texts(workday), petitioners_before(workday))
     before = snapshot(workday)
     workday.notice_published_at = timezone.now()
     workday.status = step.target
@@ -278,9 +297,45 @@ def report_forward(*, workday: WorkDay, actor) -> Report:
 
 
 @transaction.atomic
-def results_publish(*, workday: WorkDay, actor) -> WorkDay:
-    """R6c: publish the results to the public (open cases with their current status)."""
+def results_publish(*, workday: WorkDay, actor, items: list[dict] | None = None) -> WorkDay:
+    """R6c: publish the results to the public (open cases with their current status).
+
+    `items` are the public summaries (公示摘要) the unit wrote, `{case_id, public_summary}`, for cases of
+    this day; a case left out, or given an empty summary or the default text, shows the default
+    summary, which follows its status. Every summary, given or default, passes the personal-data
+    check against everyone registered that day; one failure refuses the whole publication."""
     workday, step = begin_step(workday, actor, "results")
+    items = items or []
+    cases = resolve_many(
+        published_cases(workday), [item["case_id"] for item in items], "items",
+        _("Not a case published with this Work Day: %(ids)s"),
+    )
+    given: dict[int, tuple[int, str]] = {}
+    for n, (item, case) in enumerate(zip(items, cases, strict=True)):
+        if case.pk in given:
+            raise ValidationError({"items": [_("Case %(id)s is listed twice.") % {"id": case.pk}]})
+        given[case.pk] = (n, (item.get("public_summary") or "").strip())
+    petitioners = petitioners_of_workday(workday)
+    errors: dict[str, list[str]] = {}
+    summaries: list[tuple[object, str]] = []
+    for number, case in enumerate(published_cases(workday), start=1):
+        default = default_summary(case)
+        n, text = given.get(case.pk, (None, ""))
+        text = text or default
+        problems = check_public_text(text, petitioners)
+        if problems:
+            if n is None:
+                problems = [_("No. %(number)s: %(message)s") % {"number": number, "message": m} for m in problems]
+            errors.setdefault("items" if n is None else f"items.{n}.public_summary", []).extend(problems)
+        summaries.append((case, "" if text == default else text))
+    if errors:
+        raise ValidationError(errors)
+    for case, summary in summaries:
+        if case.public_summary != summary:
+            before = snapshot(case)
+            case.public_summary = summary
+            case.save(update_fields=["public_summary"])
+            record(instance=case, actor=actor, action="public_summary_set", before=before)
     before = snapshot(workday)
     workday.results_published_at = timezone.now()
     workday.status = step.target

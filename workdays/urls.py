@@ -23,6 +23,7 @@ urlpatterns = [
     path("new/", views.workday_new, name="new"),
     path("petitioners/lookup/", registration_views.petitioner_lookup, name="petitioner_lookup"),
     path("<int:workday_id>/", views.workday_detail, name="detail"),
+    path("<int:workday_id>/results/preview/", views.results_preview, name="results_preview"),
     path("<int:workday_id>/register/", registration_views.register, name="register"),
     path(
         "<int:workday_id>/registrations/<int:registration_id>/", registration_views.registration_detail, name="registration_detail"

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can_write_for_unit, is_supervisor, visible_units
+from cases.publication import public_rows
 from history.selectors import timeline_for
 from intake.models import Disposition, RegistrationStatus
 from lifecycle import TransitionError
@@ -39,13 +40,14 @@ from workdays.forms import (
     HOST_KINDS,
     BriefingForm,
     InformLeaderForm,
+    PublishForm,
     ReportForm,
     ScreeningForm,
     SignInForm,
     VoidForm,
     WorkDayPlanForm,
 )
-from workdays.inputs import BriefingIn, InformIn, PlanIn, ReportIn, ScreeningIn, SignInIn, StepIn, VoidIn
+from workdays.inputs import BriefingIn, InformIn, PlanIn, PublishIn, ReportIn, ScreeningIn, SignInIn, StepIn, VoidIn
 from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
@@ -299,16 +301,38 @@ def workday_detail(request: HttpRequest, workday_id: int) -> HttpResponse:
     return _render_detail(request, workday)
 
 
+def _render_results_preview(request: HttpRequest, workday: WorkDay, form: PublishForm | None = None, status: int = 200) -> HttpResponse:
+    rows = public_rows(workday)
+    form = form or PublishForm(rows=rows)
+    context = {
+        "workday": workday,
+        "form": form,
+        "rows": form.rows(rows),
+        "allowed": allowed_steps(workday, request.user)["results"],
+    }
+    return render(request, "workdays/results_preview.html", context, status=status)
+
+
+@login_required
+@require_GET
+def results_preview(request: HttpRequest, workday_id: int) -> HttpResponse:
+    """The first step of publishing the results: exactly the rows the public page will show, each
+    summary editable; its button posts them to the "results" step, which is the confirmation."""
+    return _render_results_preview(request, writable_workday(request, workday_id))
+
+
 @dataclass(frozen=True)
 class Section:
     """A section of the day's page that changes something: its form (None for a bare button), the
-    service it calls, what it says on success, and where the page scrolls back to."""
+    service it calls, what it says on success, and where the page scrolls back to. A step posted from
+    a page of its own (the results' preview) shows its errors there."""
 
     form_class: type | None
     input: type[StepIn]
     service: Callable
     success: str
     anchor: str
+    error_page: Callable | None = None
 
 
 SECTIONS = {
@@ -331,7 +355,10 @@ SECTIONS = {
     "forward": Section(
         None, StepIn, services.report_forward, gettext_lazy("The report is forwarded to the complaint centre."), "report"
     ),
-    "results": Section(None, StepIn, services.results_publish, gettext_lazy("The results are published."), "results"),
+    "results": Section(
+        PublishForm, PublishIn, services.results_publish, gettext_lazy("The results are published."), "results",
+        _render_results_preview,
+    ),
     "archive": Section(None, StepIn, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
     "void": Section(VoidForm, VoidIn, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
 }
@@ -361,4 +388,6 @@ def step(request: HttpRequest, workday_id: int, name: str) -> HttpResponse:
     except TransitionError as exc:
         messages.error(request, exc.message)
         return _render_detail(request, workday, status=409)
+    if section.error_page:
+        return section.error_page(request, workday, form, status=400)
     return _render_detail(request, workday, {name: form}, status=400)

@@ -3,7 +3,8 @@ from django.urls import reverse
 
 from cases.handling import case_close, case_reply, case_void
 from cases.models import Case, CaseStatus
-from public.tests.conftest import ID_NUMBER, PHONE
+from public.tests.conftest import ID_NUMBER, PHONE, register
+from workdays.services import report_submit, results_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +23,27 @@ def test_it_masks_names_and_shows_no_personal_data(client, results_day):
         assert secret not in page, secret
 
 
-def test_it_shows_the_answer_and_a_short_summary(client, results_day):
+def test_it_shows_the_default_public_summary_and_no_internal_text(client, results_day):
     page = client.get(reverse("public:results", args=[results_day.pk])).content.decode()
-    assert "已联系供电所，三日内修复路灯。" in page
-    long_content = "小区排水管道堵塞，雨天积水严重，" * 5
-    assert long_content[:60] + "…" in page
-    assert long_content not in page
+    case = Case.objects.select_related("category").filter(workday=results_day).first()
+    assert f"{case.category.name} · " in page
+    for internal in ("已联系供电所，三日内修复路灯。", "小区排水管道堵塞", "路灯损坏"):
+        assert internal not in page, internal
+
+
+def test_a_reply_naming_the_citizen_never_reaches_the_public_page(client, clock, town_clerk, published_day):
+    """The defect: the reply "已电话告知陈志刚本人" was published verbatim next to his 低保 matter."""
+    clock.set("2026-12-07 09:30")
+    register(published_day, town_clerk, name="陈志刚", disposition="time_limit", content="申请低保被拒，要求复核")
+    case = Case.objects.get(workday=published_day)
+    case_reply(case=case, actor=town_clerk, version=case.version, content="已电话告知陈志刚本人，低保复核通过。", concluded=True)
+    clock.set("2026-12-07 17:00")
+    report_submit(workday=published_day, actor=town_clerk)
+    results_publish(workday=published_day, actor=town_clerk)
+    page = client.get(reverse("public:results", args=[published_day.pk])).content.decode()
+    assert "陈**" in page
+    assert "陈志刚" not in page
+    assert "低保复核通过" not in page and "申请低保被拒" not in page
 
 
 def _open_case(workday):
@@ -44,7 +60,7 @@ def test_it_shows_the_live_status_of_each_case(client, town_clerk, supervisor, r
     page = client.get(url).content.decode()
     assert "办理中" not in page
     assert "已答复" in page
-    assert "已疏通排水管道，并安排每月巡查。" in page  # the reply is the result
+    assert "已疏通排水管道，并安排每月巡查。" not in page  # a reply is internal text
     case.refresh_from_db()
     case_close(case=case, actor=supervisor, version=case.version)
     assert "已办结" in client.get(url).content.decode()
@@ -71,8 +87,6 @@ def test_it_is_not_flagged_when_published_in_time(client, results_day):
 
 
 def test_it_flags_results_published_late(client, clock, town_clerk, held_day):
-    from workdays.services import results_publish
-
     clock.set("2027-01-07 10:00")  # day + 31
     results_publish(workday=held_day, actor=town_clerk)
     page = client.get(reverse("public:results", args=[held_day.pk])).content.decode()
