@@ -6,6 +6,7 @@ the clerks' labels by the "public" context."""
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ class PublicRow:
     is_open: bool
     public_summary: str
     default_summary: str
+    promised_due: datetime.date | None  # 承诺解决时限 told to the citizen
 
     @property
     def default(self) -> bool:
@@ -111,6 +113,7 @@ def public_rows(workday) -> list[PublicRow]:
                 is_open=case.status in OPEN_STATUSES,
                 public_summary=case.public_summary or default,
                 default_summary=default,
+                promised_due=case.promised_due,
             )
         )
     return rows

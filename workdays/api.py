@@ -259,6 +259,7 @@ class ResultRowOut(Schema):
     public_summary: str
     default_summary: str
     default: bool
+    promised_due: datetime.date | None
 
 
 class ResultRowList(Schema):

@@ -92,3 +92,11 @@ def test_it_flags_results_published_late(client, clock, town_clerk, held_day):
     page = client.get(reverse("public:results", args=[held_day.pk])).content.decode()
     assert 'data-testid="published-late"' in page
     assert "2027年1月6日" in page
+
+
+def test_it_shows_the_date_promised_to_the_citizen(client, results_day):
+    from cases.models import Case
+
+    promised = Case.objects.get(workday=results_day, registration__disposition="time_limit").promised_due
+    page = client.get(f"/public/results/{results_day.pk}/").content.decode()
+    assert f"承诺{promised:%Y-%m-%d}前解决" in page
