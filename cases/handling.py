@@ -176,7 +176,7 @@ def case_feedback(*, case: Case, actor, version: int, content: str) -> CitizenFe
     before = snapshot(case)
     feedback = CitizenFeedback.objects.create(case=case, content=content, created_at=timezone.now(), created_by=actor)
     if case.feedback_at is None:
-        case.feedback_at = feedback.created_at
+        case.feedback_at, case.feedback_provisional = feedback.created_at, False
     _save(case, before, actor, step, note=content[:200])
     return feedback
 
@@ -214,6 +214,11 @@ def case_reply(
         on_time=not deadlines.is_late(now, case.due_date),
     )
     case.replied_at = now
+    # A met deadline is a fact: it no longer waits on the calendar of its year.
+    case.due_provisional = False
+    if case.feedback_at is None and case.feedback_due and case.lead_unit_id == case.host_unit_id:
+        # The host unit leads its own referred matter: its reply to the citizen is the feedback (R8).
+        case.feedback_at, case.feedback_provisional = now, False
     _save(case, before, actor, step, note=reply.content[:200])
     return reply
 

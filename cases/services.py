@@ -50,6 +50,7 @@ def case_open_for_registration(*, registration: Registration, actor) -> Case:
         if registration.disposition == Disposition.ON_THE_SPOT:
             case.status = CaseStatus.ANSWERED
             case.replied_at = registration.registered_at
+            case.due_provisional = False  # answered: the deadline is met whatever the calendar says
         else:
             case.status = CaseStatus.HANDLING
     case.save()

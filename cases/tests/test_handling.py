@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from cases import handling
-from cases.models import CaseStatus
+from cases import deadlines, handling
+from cases.models import Case, CaseStatus
 from history.selectors import timeline_for
 from intake.tests.factories import register_matter
 from lifecycle import StaleVersion, TransitionError
@@ -254,3 +254,24 @@ def test_deadlines_across_the_long_holidays(clock, town_clerk, supervisor, plan_
     assert referred.feedback_due == due
     clock.set(delivered)
     assert assign(referred, supervisor).due_date == due
+
+
+def test_the_host_units_own_reply_to_a_referred_matter_is_its_feedback(case_factory, supervisor, town_clerk):
+    from cases.models import CaseStatus as S
+    from units.models import Unit as U
+
+    case = case_factory(S.AWAITING_ASSIGNMENT)
+    case = handling.case_assign(case=case, actor=supervisor, version=case.version, lead_unit=U.objects.get(name="巴川街道"))
+    handling.case_reply(case=case, actor=town_clerk, version=case.version, content="已解决", concluded=True)
+    case = Case.objects.get(pk=case.pk)
+    assert case.feedback_at == case.replied_at and not deadlines.is_feedback_overdue(case, dt.date(2027, 1, 29))
+
+
+def test_a_met_deadline_is_no_longer_provisional(case_factory, labour_clerk):
+    from cases.models import CaseStatus as S
+
+    case = case_factory(S.ASSIGNED)
+    Case.objects.filter(pk=case.pk).update(due_provisional=True)
+    case = Case.objects.get(pk=case.pk)
+    handling.case_reply(case=case, actor=labour_clerk, version=case.version, content="已答复", concluded=True)
+    assert Case.objects.get(pk=case.pk).due_provisional is False
