@@ -21,6 +21,8 @@ from units.models import Unit, UnitKind
 UNIT_ROLES = (Role.CLERK, Role.UNIT_LEADER)
 # Retries wait 1, 2, 4 ... minutes, never more than this.
 MAX_RETRY_WAIT = datetime.timedelta(hours=6)
+# A claimed delivery is not taken by another runner for this long (send_due).
+CLAIM_LEASE = datetime.timedelta(minutes=10)
 
 
 def joint_office_units():
@@ -84,30 +86,39 @@ def attempt(delivery: Delivery) -> bool:
     return delivery.status == Delivery.Status.SENT
 
 
+def _claim(ids: list[int] | None, batch: int) -> list[int]:
+    """Take up to `batch` due deliveries: pending ones and failed ones whose retry is due. A claim
+    moves the row's next attempt a lease ahead and commits at once, so the sending happens outside
+    any transaction (a slow gateway holds no lock) and a second runner never sends the same row; if
+    this process dies while sending, the row is due again when the lease ends, never lost."""
+    now = timezone.now()
+    with transaction.atomic():
+        due = Delivery.objects.filter(
+            status__in=[Delivery.Status.PENDING, Delivery.Status.FAILED], next_attempt_at__lte=now
+        )
+        if ids is not None:
+            due = due.filter(pk__in=ids)
+        if connection.features.has_select_for_update_skip_locked:
+            due = due.select_for_update(skip_locked=True)
+        rows = list(due.order_by("next_attempt_at", "pk").values_list("pk", "next_attempt_at")[:batch])
+        # The condition on next_attempt_at makes the claim safe where rows cannot be locked (SQLite).
+        return [
+            pk for pk, at in rows
+            if Delivery.objects.filter(pk=pk, next_attempt_at=at).update(next_attempt_at=now + CLAIM_LEASE)
+        ]
+
+
 def send_due(*, ids: list[int] | None = None, batch: int = 100) -> tuple[int, int]:
-    """Attempt every pending delivery and every failed one whose retry is due (or only `ids`).
-    Each delivery is locked while it is sent, so runs in parallel never send one twice where the
-    database supports skip-locked. Returns (sent, failed)."""
+    """Attempt every due delivery (or only `ids`); safe to run in several processes at once.
+    Returns (sent, failed)."""
     sent = failed = 0
-    done: set[int] = set()
-    while True:
-        with transaction.atomic():
-            due = Delivery.objects.filter(
-                status__in=[Delivery.Status.PENDING, Delivery.Status.FAILED], next_attempt_at__lte=timezone.now()
-            ).exclude(pk__in=done)
-            if ids is not None:
-                due = due.filter(pk__in=ids)
-            if connection.features.has_select_for_update_skip_locked:
-                due = due.select_for_update(skip_locked=True, of=("self",))
-            rows = list(due.select_related("notification__recipient").order_by("next_attempt_at", "pk")[:batch])
-            if not rows:
-                return sent, failed
-            for delivery in rows:
-                done.add(delivery.pk)
-                if attempt(delivery):
-                    sent += 1
-                else:
-                    failed += 1
+    while claimed := _claim(ids, batch):
+        for delivery in Delivery.objects.filter(pk__in=claimed).select_related("notification__recipient"):
+            if attempt(delivery):
+                sent += 1
+            else:
+                failed += 1
+    return sent, failed
 
 
 def mark_read(notification: Notification) -> Notification:

@@ -123,3 +123,16 @@ def test_the_email_channel_mails_users_with_an_address(tell, town_clerk, make_us
     call_command("send_notifications")
     assert [m.to for m in mail.outbox] == [["clerk@bachuan.example"]] and "邮件" in mail.outbox[0].body
     assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_a_claimed_delivery_is_not_taken_twice_and_is_due_again_after_the_lease(tell, town_clerk, settings, clock):
+    from notifications.services import _claim
+
+    settings.NOTIFICATION_CHANNELS = [FILE]
+    clock.set("2026-12-10 10:00")
+    tell()
+    first = _claim(None, 10)
+    assert len(first) == 1
+    assert _claim(None, 10) == []  # another runner finds nothing
+    clock.set("2026-12-10 10:11")  # the first runner died while sending: the row comes back
+    assert _claim(None, 10) == first
