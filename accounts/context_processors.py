@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import is_supervisor
+from notifications.selectors import unread_count
 
 # (label, url name, who sees it: "all" or "supervisor")
 NAVIGATION = [
@@ -17,6 +18,7 @@ NAVIGATION = [
     (_("Supervision"), "signals:table", "all"),
     (_("Bulletins"), "bulletins:list", "all"),
     (_("Units"), "units:list", "all"),
+    (_("Notifications"), "notifications:list", "all"),
     (_("Working-day calendar"), "workcal:year", "supervisor"),
 ]
 
@@ -31,4 +33,6 @@ def navigation(request) -> dict:
             continue
         url = reverse(name)
         items.append({"label": label, "url": url, "active": request.path == url})
+        if name == "notifications:list":
+            items[-1]["count"] = unread_count(user)  # one indexed count, the only query here
     return {"nav_items": items}

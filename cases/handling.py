@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import deadlines
+from cases import deadlines, notices
 from cases.inputs import VersionIn
 from cases.models import (
     RECEIVE_WORKDAYS,
@@ -115,6 +115,7 @@ def case_assign(*, case: Case, actor, version: int, lead_unit: Unit | None, assi
     case.assisting_units.set(assisting)
     case.clock_start = timezone.localdate(now)
     case.due_date, case.due_provisional = due.date, due.provisional
+    notices.assignment_delivered(case, actor)
     return _save(case, before, actor, step, extra={"assisting_units": [None, [u.name for u in assisting]]})
 
 
@@ -154,6 +155,7 @@ def case_return(*, case: Case, actor, version: int, reason: str) -> Case:
     case.clock_start = case.due_date = None
     case.due_provisional = False
     case.return_count += 1
+    notices.case_returned(case, actor)
     return _save(case, before, actor, step, note=reason)
 
 
@@ -220,6 +222,7 @@ def case_reply(
         # The host unit leads its own referred matter: its reply to the citizen is the feedback (R8).
         case.feedback_at, case.feedback_provisional = now, False
     _save(case, before, actor, step, note=reply.content[:200])
+    notices.case_replied(case, actor)
     return reply
 
 
@@ -261,6 +264,7 @@ def case_revisit(
         case, snapshot(case), actor, step, note=revisit.note,
         extra={"revisit": [None, {"reached": reached, "satisfied": satisfied, "confirms_reply": confirms_reply}]},
     )
+    notices.revisit_recorded(case, revisit, actor)
     return revisit
 
 

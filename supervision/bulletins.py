@@ -13,6 +13,7 @@ from accounts.access import is_supervisor
 from cases.models import Case
 from history.services import record, snapshot
 from lifecycle import Table, Transition, states
+from supervision import notices
 from supervision.metrics import signals_for_period
 from supervision.models import Bulletin
 from units.models import DistrictSettings, Unit
@@ -162,6 +163,7 @@ def bulletin_issue(*, bulletin: Bulletin, actor) -> Bulletin:
     bulletin.issued_at, bulletin.issued_by = timezone.now(), actor
     bulletin.save(update_fields=["status", "issued_at", "issued_by"])
     record(instance=bulletin, actor=actor, action=step.action, before=before)
+    notices.bulletin_issued(bulletin, actor)
     return bulletin
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "units",
     "history",
     "workcal",
+    "notifications",
     "workdays",
     "intake",
     "cases",
@@ -158,4 +159,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # notifications.channels.ConsoleChannel writes its lines here
+    "loggers": {"notifications": {"level": "INFO"}},
 }
+
+# Outbound notification channels (SMS, e-mail): dotted paths of classes with send(notification),
+# comma-separated; empty (the default) keeps notifications inside the system. README "Notifications".
+NOTIFICATION_CHANNELS = [c.strip() for c in os.environ.get("NOTIFICATION_CHANNELS", "").split(",") if c.strip()]
+NOTIFICATION_FILE = BASE_DIR / "var" / "notifications.jsonl"  # notifications.channels.FileChannel

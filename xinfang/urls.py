@@ -25,6 +25,7 @@ urlpatterns = [
     path("supervision/", include("supervision.urls")),
     path("supervision/signals/", include("supervision.urls_signals")),
     path("bulletins/", include("supervision.urls_bulletins")),
+    path("notifications/", include("notifications.urls")),
     path("public/", include("public.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
