@@ -159,6 +159,8 @@ TABLE_DOCS = {
     "rate": "Quality rating of the latest reply (joint office).",
     "revisit": "回访 (joint office).",
     "close": "Close a replied or answered case (joint office).",
+    "link": "重复访 / 并案 (joint office): link to an earlier case of the same person; `merge` closes this one into it.",
+    "unmerge": "Undo a merge (joint office): the case gets back the status it had.",
     "void": "Void an entry made in error (joint office); it stays visible to the joint office.",
 }
 

@@ -13,4 +13,6 @@ ACTIONS = {
     "revisited": _("Revisited"),
     "closed": _("Closed"),
     "voided": _("Voided"),
+    "linked": _("Linked to an earlier case of the same person"),
+    "unmerged": _("Unmerged"),
 }

@@ -14,3 +14,15 @@ class CorrectionForm(forms.Form):
     )
     value = forms.CharField(label=_("Corrected value"), max_length=200, required=False)
     reason = forms.CharField(label=_("Reason for the correction"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PetitionerCorrectionForm(CorrectionForm):
+    """The same correction of one petitioner of a registration, as given that day."""
+
+    petitioner = forms.TypedChoiceField(label=_("Petitioner"), coerce=int)
+
+    field_order = ["petitioner", "field", "value", "reason"]
+
+    def __init__(self, *args, petitioners=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["petitioner"].choices = [(p.pk, p.name) for p in petitioners]

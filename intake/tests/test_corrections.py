@@ -82,3 +82,20 @@ def test_the_person_page_form_corrects_and_shows_errors(client, zhang, superviso
     assert response.status_code == 302 and Person.objects.get(pk=zhang.pk).address == "新华村"
     client.force_login(town_clerk)
     assert client.post(f"/persons/{zhang.pk}/correct/", {"field": "address", "value": "x", "reason": "y"}).status_code == 403
+
+
+def test_the_registration_page_corrects_a_petitioner_as_given(client, zhang, supervisor, town_clerk):
+    registration = zhang.matters["first"]
+    petitioner = registration.petitioners.get()
+    url = f"/workdays/{registration.workday_id}/registrations/{registration.pk}/correct/"
+    client.force_login(town_clerk)
+    assert client.get(url.replace("correct/", "")).context["correction_form"] is None
+    assert client.post(url, {"petitioner": petitioner.pk, "field": "phone", "value": "13900139000", "reason": "录错"}).status_code == 403
+    client.force_login(supervisor)
+    response = client.post(url, {"petitioner": petitioner.pk, "field": "phone", "value": "139", "reason": "录错"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 400 and "11位手机号码" in response.content.decode()
+    response = client.post(url, {"petitioner": petitioner.pk, "field": "phone", "value": "13900139000", "reason": "录错"})
+    assert response.status_code == 302
+    petitioner.refresh_from_db()
+    assert petitioner.phone == "13900139000" and Person.objects.get(pk=zhang.pk).phone == "13800138000"
+    assert timeline_for(petitioner).get(action="corrected").changes == {"phone": ["13800138000", "13900139000"]}
