@@ -52,6 +52,8 @@ class CaseOut(Schema):
     overdue: bool  # open past the reply deadline: the cases ?overdue=true lists
     replied_late: bool  # replied after the deadline (frozen at the reply)
     return_count: int
+    repeat_of_id: int | None  # 重复访: the earlier case of the same person it was linked to
+    merged_into_id: int | None  # 并案: the case it was merged into (its status is then closed)
     version: int
 
 
@@ -83,7 +85,7 @@ def case_out(case: Case) -> dict:
             for f in (
                 "id", "workday_id", "host_unit_id", "category_id", "handling", "status",
                 "lead_unit_id", "responsible_person", "clock_start", "due_date", "due_provisional", "feedback_due",
-                "feedback_at", "replied_at", "return_count", "version",
+                "feedback_at", "replied_at", "return_count", "repeat_of_id", "merged_into_id", "version",
             )
         },
         **{f: getattr(case.registration, f) for f in ("kind", "content", "disposition")},

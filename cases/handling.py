@@ -62,7 +62,8 @@ def _save(case: Case, before: dict, actor, transition: Transition, note: str = "
         case.status = transition.target
     case.version += 1
     case.save()
-    changes = {k: v for k, v in diff(before, snapshot(case)).items() if k != "version"}
+    # The status a merge kept shows in the status change itself.
+    changes = {k: v for k, v in diff(before, snapshot(case)).items() if k not in ("version", "status_before_merge")}
     changes.update(extra or {})
     record(instance=case, actor=actor, action=transition.action, changes=changes, note=note)
     return case

@@ -84,7 +84,7 @@ def petitioner_correct(*, petitioner: Petitioner, actor, data: CorrectionIn) -> 
     links the petitioner to the person on file under it (a new one if there is none)."""
     require_supervisor(actor)
     field, value, reason = _judge(data)
-    petitioner = Petitioner.objects.select_for_update().select_related("registration__case").get(pk=petitioner.pk)
+    petitioner = Petitioner.objects.select_for_update(of=("self",)).select_related("registration__case").get(pk=petitioner.pk)
     before = snapshot(petitioner)
     old = _change(petitioner, field, value)
     if field == "id_number":

@@ -86,3 +86,11 @@ def test_the_case_page_runs_the_same_queries_with_or_without_a_person(client, zh
             client.get(f"/cases/{registration.case.pk}/")
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_an_identity_mismatch_is_marked_for_review(client, zhang, town_clerk, supervisor):
+    odd = _matter(zhang.bachuan, town_clerk, "巴川街道", name="张三丰", identity_confirmed=True)
+    response = page(client, supervisor, zhang)
+    marks = {r.pk: r.mismatch for r in response.context["registrations"]}
+    assert marks[odd.pk] and not marks[zhang.matters["first"].pk]
+    assert "姓名不一致，待核查" in response.content.decode()
