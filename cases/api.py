@@ -55,6 +55,8 @@ class CaseOut(Schema):
     promised_provisional: bool
     promise_kept: bool | None  # null while the promise runs
     return_count: int
+    repeat_of_id: int | None  # 重复访: the earlier case of the same person it was linked to
+    merged_into_id: int | None  # 并案: the case it was merged into (its status is then closed)
     version: int
 
 
@@ -86,7 +88,8 @@ def case_out(case: Case) -> dict:
             for f in (
                 "id", "workday_id", "host_unit_id", "category_id", "handling", "status",
                 "lead_unit_id", "responsible_person", "clock_start", "due_date", "due_provisional", "feedback_due",
-                "feedback_at", "replied_at", "return_count", "version", "promised_due", "promised_provisional",
+                "feedback_at", "replied_at", "return_count", "repeat_of_id", "merged_into_id", "version",
+                "promised_due", "promised_provisional",
             )
         },
         **{f: getattr(case.registration, f) for f in ("kind", "content", "disposition")},
@@ -163,6 +166,8 @@ TABLE_DOCS = {
     "rate": "Quality rating of the latest reply (joint office).",
     "revisit": "回访 (joint office).",
     "close": "Close a replied or answered case (joint office).",
+    "link": "重复访 / 并案 (joint office): link to an earlier case of the same person; `merge` closes this one into it.",
+    "unmerge": "Undo a merge (joint office): the case gets back the status it had.",
     "void": "Void an entry made in error (joint office); it stays visible to the joint office.",
 }
 

@@ -125,6 +125,24 @@ class RevisitForm(VersionForm):
     note = _text(_("Note"), rows=2)
 
 
+class LinkForm(VersionForm):
+    """重复访 / 并案: `repeat_of` offers the person's other cases (the joint office sees them all)."""
+
+    repeat_of = forms.TypedChoiceField(label=_("Earlier case of the same person"), coerce=int, empty_value=None, required=False)
+    merge = _yes_no(_("Merge into it?"), yes=_("Merge: close this case into the earlier one"), no=_("Only mark as a repeat visit"))
+    reason = _text(_("Reason"), rows=2)
+
+    def __init__(self, *args, cases=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["repeat_of"].choices = [("", "—")] + [
+            (c.pk, f"#{c.pk} {c.workday.date:%Y-%m-%d} {c.category.name} · {c.get_status_display()}") for c in cases
+        ]
+
+
+class UnmergeForm(VersionForm):
+    reason = _text(_("Reason for unmerging"), rows=2)
+
+
 class CloseForm(VersionForm):
     pass
 

@@ -30,6 +30,7 @@ from cases.models import (
     Reply,
     Revisit,
 )
+from cases.selectors import same_person_cases
 from cases.transitions import TABLE
 from history.services import diff, record, snapshot
 from lifecycle import StaleVersion, Transition
@@ -61,7 +62,8 @@ def _save(case: Case, before: dict, actor, transition: Transition, note: str = "
         case.status = transition.target
     case.version += 1
     case.save()
-    changes = {k: v for k, v in diff(before, snapshot(case)).items() if k != "version"}
+    # The status a merge kept shows in the status change itself.
+    changes = {k: v for k, v in diff(before, snapshot(case)).items() if k not in ("version", "status_before_merge")}
     changes.update(extra or {})
     record(instance=case, actor=actor, action=transition.action, changes=changes, note=note)
     return case
@@ -287,6 +289,45 @@ def case_void(*, case: Case, actor, version: int, reason: str) -> Case:
     return _save(case, before, actor, step, note=reason)
 
 
+@transaction.atomic
+def case_link(*, case: Case, actor, version: int, repeat_of: Case | None, merge: bool, reason: str) -> Case:
+    """重复访: the joint office links a case to an earlier one of the same person; 并案 (`merge`)
+    also closes it into that one, keeping the status it had for an unmerge."""
+    case, step = _begin(case, actor, version, "link")
+    reason = _require_text("reason", reason, _("Give the reason for linking the cases."))
+    message = None
+    if repeat_of is None:
+        message = _("Choose the earlier case of the same person.")
+    elif repeat_of.pk == case.pk:
+        message = _("A case cannot be linked or merged with itself.")
+    elif repeat_of.status == CaseStatus.VOIDED:
+        message = _("Case no. %(n)s was voided; choose another.") % {"n": repeat_of.pk}
+    elif not same_person_cases(case).filter(pk=repeat_of.pk).exists():
+        message = _("Case no. %(n)s is not of the same person.") % {"n": repeat_of.pk}
+    elif (repeat_of.registration.registered_at, repeat_of.registration_id) >= (case.registration.registered_at, case.registration_id):
+        message = _("Case no. %(n)s was registered after this one; link the later case to the earlier.") % {"n": repeat_of.pk}
+    if message:
+        raise ValidationError({"repeat_of": [message]})
+    before = snapshot(case)
+    case.repeat_of = repeat_of
+    if merge:
+        case.merged_into, case.status_before_merge = repeat_of, case.status
+        case.status, case.closed_at = CaseStatus.CLOSED, timezone.now()
+    return _save(case, before, actor, step, note=reason)
+
+
+@transaction.atomic
+def case_unmerge(*, case: Case, actor, version: int, reason: str) -> Case:
+    """Undo a merge: the case gets back the status it had; it stays a repeat visit of the other."""
+    case, step = _begin(case, actor, version, "unmerge")
+    reason = _require_text("reason", reason, _("Give the reason for unmerging the case."))
+    before = snapshot(case)
+    case.status, case.merged_into, case.status_before_merge = case.status_before_merge or CaseStatus.CLOSED, None, ""
+    if case.status != CaseStatus.CLOSED:
+        case.closed_at = None
+    return _save(case, before, actor, step, note=reason)
+
+
 def case_void_withdrawn(*, case: Case, actor, reason: str) -> Case:
     """The case of a registration its unit withdrew on the day (intake's transition table allowed
     it): voided, and visible to the joint office only, like every voided case."""
@@ -309,5 +350,7 @@ SERVICES = {
     "rate": case_rate,
     "revisit": case_revisit,
     "close": case_close,
+    "link": case_link,
+    "unmerge": case_unmerge,
     "void": case_void,
 }

@@ -9,6 +9,7 @@ from typing import Annotated
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 
+from cases.models import Case
 from lifecycle.inputs import resolve, resolve_many
 from units.models import Unit
 from xinfang.api_types import Id, Text
@@ -67,3 +68,19 @@ class RevisitIn(VersionIn):
     satisfied: bool | None = None
     confirms_reply: bool | None = None
     note: str = ""
+
+
+class LinkIn(VersionIn):
+    """重复访 / 并案: the earlier case of the same person; `merge` closes this one into it."""
+
+    repeat_of: Id | None = None
+    merge: bool | None = None
+    reason: str = ""
+
+    def arguments(self) -> dict:
+        return {
+            "version": self.version,
+            "repeat_of": resolve(Case, self.repeat_of, "repeat_of", _("Unknown case: %(ids)s")),
+            "merge": bool(self.merge),
+            "reason": self.reason,
+        }

@@ -14,4 +14,6 @@ ACTIONS = {
     "closed": _("Closed"),
     "voided": _("Voided"),
     "public_summary_set": _("Public summary set"),
+    "linked": _("Linked to an earlier case of the same person"),
+    "unmerged": _("Unmerged"),
 }

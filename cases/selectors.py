@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from accounts.access import visible_unit_ids
 from cases import deadlines
-from cases.models import Case, CaseStatus
+from cases.models import Assignment, Case, CaseStatus
+from intake.models import Petitioner
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -65,3 +66,32 @@ def filter_cases(cases: QuerySet[Case], f: CaseFilters) -> QuerySet[Case]:
     return cases
 
 
+
+
+# --- The same person's other cases (by the person on file of each petitioner) -------------------------
+
+
+def persons_of(case: Case) -> QuerySet:
+    return Petitioner.objects.filter(registration_id=case.registration_id, person__isnull=False).values("person_id")
+
+
+def same_person_cases(case: Case) -> QuerySet[Case]:
+    """The other cases of this case's petitioners, for the joint office (it sees them all)."""
+    return Case.objects.filter(registration__petitioners__person__in=persons_of(case)).exclude(pk=case.pk).distinct()
+
+
+def earlier_cases_of_person(case: Case) -> QuerySet[Case]:
+    """What a case may be linked to: the same person's cases registered before it, not voided."""
+    r = case.registration
+    earlier = Q(registration__registered_at__lt=r.registered_at) | Q(registration__registered_at=r.registered_at, registration_id__lt=r.pk)
+    return same_person_cases(case).filter(earlier).exclude(status=CaseStatus.VOIDED)
+
+
+def earlier_return(case: Case, unit) -> Assignment | None:
+    """The latest time `unit` returned another matter of this case's petitioners."""
+    return (
+        Assignment.objects.filter(returned_at__isnull=False, lead_unit=unit, case__registration__petitioners__person__in=persons_of(case))
+        .exclude(case=case)
+        .order_by("-returned_at", "-id")
+        .first()
+    )

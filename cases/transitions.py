@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import can_write_for_unit, is_supervisor
 from cases import inputs
 from cases.models import Case, CaseStatus, Handling
+from cases.selectors import earlier_cases_of_person
 from lifecycle import Table, Transition, states
 
 S = CaseStatus
@@ -59,6 +60,18 @@ def _referred(case: Case) -> str | None:
     return None
 
 
+def _linkable(case: Case) -> str | None:
+    if case.merged_into_id:
+        return _("This case is merged into case no. %(n)s; unmerge it first.") % {"n": case.merged_into_id}
+    if not earlier_cases_of_person(case).exists():
+        return _("This person has no earlier case to link to.")
+    return None
+
+
+def _merged(case: Case) -> str | None:
+    return None if case.merged_into_id else _("Only a merged case can be unmerged.")
+
+
 def _has_reply(case: Case) -> str | None:
     return None if case.replies.exists() else _("There is no reply to rate yet.")
 
@@ -99,6 +112,13 @@ TABLE = Table(
         Transition(
             "close", states(S.REPLIED, S.ANSWERED), S.CLOSED, supervisor, "closed",
             _refusal(_("Only a replied case can be closed.")), input=inputs.VersionIn,
+        ),
+        Transition(
+            "link", NOT_VOIDED, None, supervisor, "linked", _refusal(""), guard=_linkable, input=inputs.LinkIn,
+        ),
+        Transition(
+            "unmerge", states(S.CLOSED), None, supervisor, "unmerged",
+            _refusal(_("Only a merged case can be unmerged.")), guard=_merged, input=inputs.ReasonIn,
         ),
         Transition(
             "void", NOT_VOIDED - {S.CLOSED}, S.VOIDED, supervisor, "voided",

@@ -34,18 +34,27 @@ from cases.forms import (
     CaseFilterForm,
     CloseForm,
     FeedbackForm,
+    LinkForm,
     RateForm,
     ReceiveForm,
     ReplyForm,
     ReturnForm,
     RevisitForm,
     Scope,
+    UnmergeForm,
     VersionForm,
     VoidForm,
     assignable_units,
 )
 from cases.models import Case, CaseStatus, Handling
-from cases.selectors import CaseFilters, access_case_by_id, filter_cases, visible_cases
+from cases.selectors import (
+    CaseFilters,
+    access_case_by_id,
+    earlier_cases_of_person,
+    earlier_return,
+    filter_cases,
+    visible_cases,
+)
 from cases.transitions import TABLE
 from history.selectors import timeline_for
 from intake.models import Petitioner
@@ -116,6 +125,15 @@ PANELS: dict[str, Panel] = {
         Panel("rate", gettext_lazy("Rate the reply"), gettext_lazy("Save the rating"), gettext_lazy("Reply rated."), RateForm),
         Panel("revisit", gettext_lazy("Revisit"), gettext_lazy("Record the revisit"), gettext_lazy("Revisit recorded."), RevisitForm),
         Panel("close", pgettext_lazy("case action", "Close"), gettext_lazy("Close the case"), gettext_lazy("Closed."), CloseForm),
+        Panel(
+            "link", gettext_lazy("Repeat visit or merge"), gettext_lazy("Link the cases"), gettext_lazy("Cases linked."), LinkForm,
+            form_kwargs=lambda case: {
+                "cases": earlier_cases_of_person(case).select_related("workday", "category").order_by("id")
+            },
+        ),
+        Panel(
+            "unmerge", gettext_lazy("Unmerge"), gettext_lazy("Unmerge the case"), gettext_lazy("Unmerged."), UnmergeForm, danger=True,
+        ),
         Panel("void", gettext_lazy("Void"), gettext_lazy("Void this entry"), gettext_lazy("Voided."), VoidForm, danger=True),
     )
 }
@@ -134,6 +152,9 @@ def _routing_note(case: Case) -> tuple[dict, str]:
         }
     else:
         note = _("Suggested: %(lead)s leads.") % {"lead": lead.name}
+    returned = earlier_return(case, lead)
+    if returned is not None:
+        note += " " + _("Note: %(unit)s returned this person's matter no. %(n)s before.") % {"unit": lead.name, "n": returned.case_id}
     return initial, note
 
 

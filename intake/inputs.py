@@ -41,3 +41,11 @@ class RegistrationIn(Schema):
     # another matter.
     identity_confirmed: bool = False
     duplicate_confirmed: bool = False
+
+
+class CorrectionIn(Schema):
+    """更正: one field of a person on file, or of a petitioner as given, with the reason."""
+
+    field: Text[20]
+    value: Text[200] = ""
+    reason: str = ""

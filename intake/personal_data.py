@@ -29,8 +29,12 @@ def reveal_personal_data(*, registration: Registration, actor, shown_on=None) ->
         registration=registration, viewed_by=actor, viewed_at=timezone.now(), fields="id_number,phone"
     )
     record(instance=shown_on or registration, actor=actor, action="pii_viewed", changes={})
-    return [{"name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address} for p in petitioners]
+    return [
+        {"name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address, "person_id": p.person_id}
+        for p in petitioners
+    ]
 
 
 def masked_petitioners(registration: Registration) -> list[dict]:
-    return [masked_petitioner(p) for p in registration.petitioners.all()]
+    """With each one's person on file: whoever sees the case may open the person page."""
+    return [{**masked_petitioner(p), "person_id": p.person_id} for p in registration.petitioners.all()]

@@ -15,9 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.access import is_supervisor, require_supervisor
 from cases.selectors import visible_cases
+from intake import corrections
 from intake import services as intake_services
-from intake.inputs import RegistrationIn
+from intake.forms import PetitionerCorrectionForm
+from intake.inputs import CorrectionIn, RegistrationIn
 from intake.models import GROUP_VISIT_SIZE, Registration
 from intake.services import IDENTITY_MISMATCH
 from intake.transitions import TABLE as registration_steps
@@ -186,13 +189,18 @@ def _registration(request: HttpRequest, workday_id: int, registration_id: int) -
     return workday, registration
 
 
-def _render_registration(request, workday, registration, *, error: str = "", status: int = 200) -> HttpResponse:
+def _render_registration(
+    request, workday, registration, *, error: str = "", correction_form=None, status: int = 200
+) -> HttpResponse:
+    if correction_form is None and is_supervisor(request.user):
+        correction_form = PetitionerCorrectionForm(petitioners=registration.petitioners.all(), auto_id="correct_%s")
     context = {
         "workday": workday,
         "registration": registration,
         "number": _entry_number(registration),
         "may_withdraw": bool(registration_steps.available(registration, request.user)),
         "withdraw_error": error,
+        "correction_form": correction_form,
     }
     return render(request, "workdays/registration_detail.html", context, status=status)
 
@@ -216,4 +224,24 @@ def registration_withdraw(request: HttpRequest, workday_id: int, registration_id
     except TransitionError as exc:
         return _render_registration(request, workday, registration, error=exc.message, status=409)
     messages.success(request, _("The entry was withdrawn and its case voided. No total counts it."))
+    return redirect("workdays:registration_detail", workday.pk, registration.pk)
+
+
+@login_required
+@require_POST
+def petitioner_correct(request: HttpRequest, workday_id: int, registration_id: int) -> HttpResponse:
+    """更正 of a petitioner as given on this registration (joint office), with the reason."""
+    require_supervisor(request.user)
+    workday, registration = _registration(request, workday_id, registration_id)
+    form = PetitionerCorrectionForm(request.POST, petitioners=registration.petitioners.all(), auto_id="correct_%s")
+    if not form.is_valid():
+        return _render_registration(request, workday, registration, correction_form=form, status=400)
+    petitioner = registration.petitioners.get(pk=form.cleaned_data["petitioner"])
+    data = {k: v for k, v in form.cleaned_data.items() if k != "petitioner"}
+    try:
+        corrections.petitioner_correct(petitioner=petitioner, actor=request.user, data=parse(CorrectionIn, data))
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
+        return _render_registration(request, workday, registration, correction_form=form, status=400)
+    messages.success(request, _("Corrected. The earlier value stays in the history."))
     return redirect("workdays:registration_detail", workday.pk, registration.pk)

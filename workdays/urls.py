@@ -33,5 +33,10 @@ urlpatterns = [
         registration_views.registration_withdraw,
         name="registration_withdraw",
     ),
+    path(
+        "<int:workday_id>/registrations/<int:registration_id>/correct/",
+        registration_views.petitioner_correct,
+        name="petitioner_correct",
+    ),
     *(path(f"<int:workday_id>/{route}", views.step, {"name": step}, name=name) for route, step, name in STEPS),
 ]

@@ -10,6 +10,7 @@ from accounts.api import TokenAuth
 from accounts.api import router as auth_router
 from cases.api import router as cases_router
 from intake.api import router as registrations_router
+from intake.api_persons import persons_router, petitioners_router
 from notifications.api import router as notifications_router
 from supervision.api import router as supervision_router
 from supervision.api_signals import router as signals_router
@@ -35,6 +36,8 @@ api.add_router("/calendar", calendar_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/cases", cases_router)
 api.add_router("/registrations", registrations_router)
+api.add_router("/persons", persons_router)
+api.add_router("/petitioners", petitioners_router)
 api.add_router("/", supervision_router)
 api.add_router("/", signals_router)
 api.add_router("/notifications", notifications_router)

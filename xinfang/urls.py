@@ -21,6 +21,7 @@ urlpatterns = [
     path("workdays/", include("public.urls_internal")),
     path("workdays/", include("exports.urls")),
     path("cases/", include("cases.urls")),
+    path("persons/", include("intake.urls")),
     path("reminders/", include("cases.urls_reminders")),
     path("supervision/", include("supervision.urls")),
     path("supervision/signals/", include("supervision.urls_signals")),

@@ -1,6 +1,7 @@
 """case_factory(status): a case in any status of the ledger, made through the services the way the
 users make it (registration at a Work Day of 巴川街道, assignment to 区人力社保局 with 土桥镇
-assisting, reply, close, void)."""
+assisting, reply, close, void). Every case is of the same person (李四, one ID number), so any may be
+linked to an earlier one; `case_factory(MERGED)` is a case merged into an earlier one."""
 
 import pytest
 
@@ -10,6 +11,9 @@ from cases.models import Case, CaseStatus
 from conftest import _make_user
 from intake.tests.factories import register_matter
 from units.models import Category, Unit
+
+MERGED = "merged"  # not a status: a closed case merged into an earlier one of the same person
+ID_LI = "500224198501012314"
 
 DISPOSITION = {
     CaseStatus.ANSWERED: {"disposition": "on_the_spot", "answer": "已当场解释政策"},
@@ -30,8 +34,11 @@ def case_factory(clock, town_clerk, supervisor, labour_clerk, plan_workday):
     clock.set("2026-12-10 10:00")
 
     def make(status: str = CaseStatus.AWAITING_ASSIGNMENT) -> Case:
+        if status == MERGED:
+            earlier, case = make(CaseStatus.HANDLING), make(CaseStatus.AWAITING_ASSIGNMENT)
+            return handling.case_link(case=case, actor=supervisor, version=case.version, repeat_of=earlier, merge=True, reason="同一诉求")
         registration, _ = register_matter(
-            workday=day, actor=town_clerk, petitioners=[{"name": "李四", "phone": "13800138000"}], kind="request",
+            workday=day, actor=town_clerk, petitioners=[{"name": "李四", "id_number": ID_LI, "phone": "13800138000"}], kind="request",
             category=Category.objects.get(name="欠薪讨薪"), territory=Unit.objects.get(name="巴川街道"),
             content="工地拖欠工资", **DISPOSITION.get(status, {"disposition": "refer", "channel": "区人力社保局"}),
         )

@@ -6,6 +6,7 @@ import pytest
 
 from cases.models import CaseStatus
 from cases.selectors import visible_cases
+from cases.tests.conftest import MERGED
 from cases.transitions import TABLE
 from conftest import door_verdict, table_verdict
 from units.models import Unit
@@ -14,18 +15,21 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["supervisor", "town_clerk", "labour_clerk", "other_town_clerk", "dept_clerk", "district_leader"]
 
-# A valid input for each step: the verdict must come from the table, not from bad input.
+# A valid input for each step: the verdict must come from the table, not from bad input. Each is made
+# before the cases of the matrix (`make` is case_factory), so a linked case is registered earlier.
 INPUTS = {
-    "assign": lambda: {"lead_unit_id": Unit.objects.get(name="区住房城乡建委").pk, "assisting_unit_ids": []},
-    "receive": lambda: {"responsible_person": "王五"},
-    "reply": lambda: {"content": "已答复群众", "concluded": True, "feedback_to_center": ""},
-    "return": lambda: {"reason": "不属本单位职责"},
-    "assist_opinion": lambda: {"content": "协办意见"},
-    "feedback": lambda: {"content": "已告知群众转办情况"},
-    "rate": lambda: {"acceptable": True, "reason": ""},
-    "revisit": lambda: {"reached": False, "note": "电话无人接听"},
-    "close": lambda: {},
-    "void": lambda: {"reason": "录入错误"},
+    "assign": lambda make: {"lead_unit_id": Unit.objects.get(name="区住房城乡建委").pk, "assisting_unit_ids": []},
+    "receive": lambda make: {"responsible_person": "王五"},
+    "reply": lambda make: {"content": "已答复群众", "concluded": True, "feedback_to_center": ""},
+    "return": lambda make: {"reason": "不属本单位职责"},
+    "assist_opinion": lambda make: {"content": "协办意见"},
+    "feedback": lambda make: {"content": "已告知群众转办情况"},
+    "rate": lambda make: {"acceptable": True, "reason": ""},
+    "revisit": lambda make: {"reached": False, "note": "电话无人接听"},
+    "close": lambda make: {},
+    "link": lambda make: {"repeat_of": make(CaseStatus.HANDLING).pk, "merge": True, "reason": "同一诉求再次来访"},
+    "unmerge": lambda make: {"reason": "并案有误"},
+    "void": lambda make: {"reason": "录入错误"},
 }
 
 def _form(data: dict) -> dict:
@@ -37,9 +41,9 @@ def _form(data: dict) -> dict:
 @pytest.mark.parametrize("name", [t.name for t in TABLE])
 def test_page_and_api_give_the_tables_verdict(name, client, case_factory, request):
     transition = TABLE[name]
-    cases = {status: case_factory(status) for status in CaseStatus}
+    data = INPUTS[name](case_factory)
+    cases = {status: case_factory(status) for status in [*CaseStatus, MERGED]}
     users = {role: request.getfixturevalue(role) for role in ROLES}
-    data = INPUTS[name]()
     seen = set()
     for role, user in users.items():
         for status, case in cases.items():
