@@ -165,6 +165,7 @@ TABLE_DOCS = {
     "feedback": "Feedback to the citizen on a referred case (host unit, R8).",
     "rate": "Quality rating of the latest reply (joint office).",
     "revisit": "回访 (joint office).",
+    "rehandle": "重新办理 (joint office), after a failed revisit or a poor rating: back to the lead unit on a new clock.",
     "close": "Close a replied or answered case (joint office).",
     "link": "重复访 / 并案 (joint office): link to an earlier case of the same person; `merge` closes this one into it.",
     "unmerge": "Undo a merge (joint office): the case gets back the status it had.",

@@ -59,6 +59,7 @@ class AssignForm(VersionForm):
     assisting_unit_ids = forms.TypedMultipleChoiceField(
         label=_("Assisting units"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
+    instructions = _text(_("Assignment instructions"), rows=3, help_text=_("What the joint office asks of the lead unit."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,6 +142,14 @@ class LinkForm(VersionForm):
 
 class UnmergeForm(VersionForm):
     reason = _text(_("Reason for unmerging"), rows=2)
+
+
+class RehandleForm(VersionForm):
+    reason = _text(
+        _("What must be done again"),
+        rows=2,
+        help_text=_("The lead unit handles the case again and replies within 7 working days from now."),
+    )
 
 
 class CloseForm(VersionForm):

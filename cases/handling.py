@@ -91,7 +91,9 @@ def routing_proposal(case: Case) -> tuple[Unit | None, list[Unit]]:
 
 
 @transaction.atomic
-def case_assign(*, case: Case, actor, version: int, lead_unit: Unit | None, assisting_units: Iterable[Unit] = ()) -> Case:
+def case_assign(
+    *, case: Case, actor, version: int, lead_unit: Unit | None, assisting_units: Iterable[Unit] = (), instructions: str = ""
+) -> Case:
     """交办: the joint office hands the case to a lead unit; the clock starts now (at delivery)."""
     case, step = _begin(case, actor, version, "assign")
     assisting = list(assisting_units)
@@ -111,14 +113,18 @@ def case_assign(*, case: Case, actor, version: int, lead_unit: Unit | None, assi
     before = snapshot(case)
     now = timezone.now()
     due = add_workdays(timezone.localdate(now), REPLY_WORKDAYS)
-    assignment = Assignment.objects.create(case=case, lead_unit=lead_unit, delivered_at=now, delivered_by=actor, due_date=due.date)
+    assignment = Assignment.objects.create(
+        case=case, lead_unit=lead_unit, delivered_at=now, delivered_by=actor, due_date=due.date,
+        instructions=(instructions or "").strip(),
+    )
     assignment.assisting_units.set(assisting)
     case.lead_unit = lead_unit
     case.assisting_units.set(assisting)
     case.clock_start = timezone.localdate(now)
     case.due_date, case.due_provisional = due.date, due.provisional
     notices.assignment_delivered(case, actor)
-    return _save(case, before, actor, step, extra={"assisting_units": [None, [u.name for u in assisting]]})
+    extra = {"assisting_units": [None, [u.name for u in assisting]]}
+    return _save(case, before, actor, step, note=assignment.instructions, extra=extra)
 
 
 @transaction.atomic
@@ -340,6 +346,31 @@ def case_void_withdrawn(*, case: Case, actor, reason: str) -> Case:
     return case
 
 
+@transaction.atomic
+def case_rehandle(*, case: Case, actor, version: int, reason: str) -> Case:
+    """重新办理: after a failed revisit or a poor rating the joint office sends the case back to its
+    lead unit on a new 7-working-day clock from now; the earlier reply stays, marked superseded."""
+    case, step = _begin(case, actor, version, "rehandle")
+    reason = _require_text("reason", reason, _("Give the reason for handling the case again."))
+    before = snapshot(case)
+    now = timezone.now()
+    case.replies.filter(superseded_at__isnull=True).update(superseded_at=now)
+    due = add_workdays(timezone.localdate(now), REPLY_WORKDAYS)
+    case.clock_start, case.due_date, case.due_provisional = timezone.localdate(now), due.date, due.provisional
+    case.replied_at = case.closed_at = None
+    if case.handling == Handling.ASSIGNED:
+        assignment = Assignment.objects.create(
+            case=case, lead_unit=case.lead_unit, delivered_at=now, delivered_by=actor, due_date=due.date,
+            instructions=reason,
+        )
+        assignment.assisting_units.set(case.assisting_units.all())
+        case.status = CaseStatus.ASSIGNED
+    else:
+        case.status = CaseStatus.HANDLING
+    notices.rehandling_ordered(case, reason, actor)
+    return _save(case, before, actor, step, note=reason)
+
+
 SERVICES = {
     "assign": case_assign,
     "receive": case_receive,
@@ -349,6 +380,7 @@ SERVICES = {
     "feedback": case_feedback,
     "rate": case_rate,
     "revisit": case_revisit,
+    "rehandle": case_rehandle,
     "close": case_close,
     "link": case_link,
     "unmerge": case_unmerge,

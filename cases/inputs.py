@@ -30,6 +30,7 @@ class VersionIn(Schema):
 class AssignIn(VersionIn):
     lead_unit_id: Id | None = None
     assisting_unit_ids: list[Id] = []
+    instructions: str = ""  # 交办意见
 
     def arguments(self) -> dict:
         unknown = _("Unknown unit: %(ids)s")
@@ -37,6 +38,7 @@ class AssignIn(VersionIn):
             "version": self.version,
             "lead_unit": resolve(Unit, self.lead_unit_id, "lead_unit_id", unknown),
             "assisting_units": resolve_many(Unit, self.assisting_unit_ids, "assisting_unit_ids", unknown),
+            "instructions": self.instructions,
         }
 
 

@@ -15,5 +15,6 @@ ACTIONS = {
     "voided": _("Voided"),
     "public_summary_set": _("Public summary set"),
     "linked": _("Linked to an earlier case of the same person"),
+    "rehandled": _("Handling ordered again"),
     "unmerged": _("Unmerged"),
 }

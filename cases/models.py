@@ -122,6 +122,8 @@ class Assignment(models.Model):
     delivered_at = models.DateTimeField(_("delivered at"))
     delivered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     due_date = models.DateField(_("reply due"))
+    # 交办意见: what the joint office asks of the lead unit with the case.
+    instructions = models.TextField(_("assignment instructions"), blank=True)
     received_at = models.DateTimeField(_("signed for at"), null=True, blank=True)
     received_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
@@ -152,6 +154,9 @@ class Reply(models.Model):
     due_date = models.DateField(_("reply due"))
     # Frozen at the reply: the overdue fact of this stage never changes afterwards.
     on_time = models.BooleanField(_("on time"))
+    # 重新办理: the joint office found this reply false or wanting and sent the case back; the reply
+    # stays in the record, marked, and is never published.
+    superseded_at = models.DateTimeField(_("superseded by re-handling at"), null=True, blank=True)
     acceptable = models.BooleanField(_("quality acceptable"), null=True, blank=True)
     rating_reason = models.TextField(_("rating reason"), blank=True)
     rated_at = models.DateTimeField(_("rated at"), null=True, blank=True)

@@ -35,6 +35,14 @@ def assignment_delivered(case: Case, actor) -> None:
         )
 
 
+def rehandling_ordered(case: Case, reason: str, actor) -> None:
+    """The lead unit handles the case again, on a new clock."""
+    notify(
+        units=[case.lead_unit], roles=UNIT_ROLES, kind=Kind.REHANDLE, url=_url(case), exclude=actor,
+        text=district_text(texts.REHANDLE, **_values(case, due=case.due_date.isoformat(), reason=reason[:60])),
+    )
+
+
 def case_returned(case: Case, actor) -> None:
     """The joint office, which assigns it again."""
     notify(

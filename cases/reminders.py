@@ -16,6 +16,7 @@ from accounts.access import filter_by_units, is_supervisor
 from accounts.home import TodoItem
 from cases import deadlines
 from cases.models import Case, CaseStatus, DeadlineScan, Reminder
+from cases.selectors import unsigned_assignments
 
 # A broken promise is reminded for a month after its date; after that it stays a supervision signal.
 PROMISE_REMINDED_DAYS = datetime.timedelta(days=30)
@@ -71,6 +72,10 @@ def home_todo(user) -> list:
         if waiting:
             items.append(TodoItem(_("%(n)s case(s) await assignment by the joint office") % {"n": waiting},
                                   reverse("cases:list") + "?status=awaiting_assignment", "warning"))
+    unsigned = unsigned_assignments(user).count()
+    if unsigned:
+        items.append(TodoItem(_("%(n)s assignment(s) from the joint office wait to be signed for") % {"n": unsigned},
+                              reverse("cases:list") + "#inbox", "danger"))
     scan = latest_scan()
     if scan is None:
         return items
@@ -83,6 +88,8 @@ def home_todo(user) -> list:
         Reminder.Kind.DUE_SOON: (_("%(n)s case(s) due for reply within 2 working days"), url + "?due_soon=1", "warning"),
         Reminder.Kind.FEEDBACK_OVERDUE: (_("%(n)s referred matter(s) past the deadline for feedback to the citizen"), url, "danger"),
         Reminder.Kind.FEEDBACK_DUE_SOON: (_("%(n)s referred matter(s) owe the citizen feedback within 2 working days"), url, "warning"),
+        Reminder.Kind.PROMISE_BROKEN: (_("%(n)s promised resolution date(s) passed without resolution"), url, "danger"),
+        Reminder.Kind.PROMISE_DUE_SOON: (_("%(n)s promised resolution date(s) within 2 working days"), url, "warning"),
     }
     for kind, (text, link, level) in labels.items():
         if counts.get(kind):

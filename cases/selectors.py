@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.access import visible_unit_ids
+from accounts.access import is_supervisor, visible_unit_ids
 from cases import deadlines
 from cases.models import Assignment, Case, CaseStatus
 from intake.models import Petitioner
@@ -94,4 +94,18 @@ def earlier_return(case: Case, unit) -> Assignment | None:
         .exclude(case=case)
         .order_by("-returned_at", "-id")
         .first()
+    )
+
+
+def unsigned_assignments(user):
+    """交办件 waiting for the user's unit to sign for them, oldest first: the inbox a department opens
+    its ledger and home page with."""
+    if user.unit_id is None or is_supervisor(user):
+        return Assignment.objects.none()
+    return (
+        Assignment.objects.filter(
+            lead_unit_id=user.unit_id, received_at__isnull=True, returned_at__isnull=True, case__status=CaseStatus.ASSIGNED
+        )
+        .select_related("case__category", "delivered_by")
+        .order_by("delivered_at", "id")
     )

@@ -5,6 +5,7 @@ action URLs are generated from it (docs/adr/0008)."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import can_write_for_unit, is_supervisor
@@ -76,6 +77,19 @@ def _has_reply(case: Case) -> str | None:
     return None if case.replies.exists() else _("There is no reply to rate yet.")
 
 
+def _found_wanting(case: Case) -> str | None:
+    """Re-handling follows a revisit that found the citizen unsatisfied or contradicting the latest
+    reply, or a rating of that reply as not acceptable."""
+    reply = case.replies.filter(superseded_at__isnull=True).order_by("-replied_at", "-id").first()
+    if reply is not None and (
+        reply.acceptable is False
+        or case.revisits.filter(created_at__gte=reply.replied_at).filter(Q(satisfied=False) | Q(confirms_reply=False)).exists()
+    ):
+        return None
+    return _("Re-handling is ordered after a revisit finds the citizen unsatisfied or contradicting the reply, "
+             "or after the reply is rated not acceptable.")
+
+
 TABLE = Table(
     [
         Transition(
@@ -108,6 +122,11 @@ TABLE = Table(
         ),
         Transition(
             "revisit", NOT_VOIDED, None, supervisor, "revisited", _refusal(""), input=inputs.RevisitIn,
+        ),
+        Transition(
+            "rehandle", states(S.REPLIED, S.CLOSED), None, supervisor, "rehandled",
+            _refusal(_("Only a replied or closed case can be handled again.")), guard=_found_wanting,
+            input=inputs.ReasonIn,
         ),
         Transition(
             "close", states(S.REPLIED, S.ANSWERED), S.CLOSED, supervisor, "closed",

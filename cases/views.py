@@ -37,6 +37,7 @@ from cases.forms import (
     LinkForm,
     RateForm,
     ReceiveForm,
+    RehandleForm,
     ReplyForm,
     ReturnForm,
     RevisitForm,
@@ -53,6 +54,7 @@ from cases.selectors import (
     earlier_cases_of_person,
     earlier_return,
     filter_cases,
+    unsigned_assignments,
     visible_cases,
 )
 from cases.transitions import TABLE
@@ -65,6 +67,7 @@ from lifecycle.inputs import parse
 from workdays.selectors import visible_workdays
 
 PAGE_SIZE = 50
+INBOX_SIZE = 20
 
 # What one ledger row reads; nothing else is loaded, and no row runs a query of its own.
 LIST_FIELDS = (
@@ -124,6 +127,10 @@ PANELS: dict[str, Panel] = {
         ),
         Panel("rate", gettext_lazy("Rate the reply"), gettext_lazy("Save the rating"), gettext_lazy("Reply rated."), RateForm),
         Panel("revisit", gettext_lazy("Revisit"), gettext_lazy("Record the revisit"), gettext_lazy("Revisit recorded."), RevisitForm),
+        Panel(
+            "rehandle", gettext_lazy("Handle again"), gettext_lazy("Send back for handling"),
+            gettext_lazy("Sent back to the lead unit on a new 7-working-day clock."), RehandleForm, danger=True,
+        ),
         Panel("close", pgettext_lazy("case action", "Close"), gettext_lazy("Close the case"), gettext_lazy("Closed."), CloseForm),
         Panel(
             "link", gettext_lazy("Repeat visit or merge"), gettext_lazy("Link the cases"), gettext_lazy("Cases linked."), LinkForm,
@@ -347,6 +354,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         request,
         "cases/case_list.html",
         {
+            "inbox": list(unsigned_assignments(user)[:INBOX_SIZE]),
             "page": page,
             "form": form,
             "filters": filters,

@@ -13,6 +13,7 @@ class Kind(models.TextChoices):
     REPLIED = "replied", _("Case replied")
     REVISIT_FAILED = "revisit_failed", _("Revisit failed")
     BULLETIN = "bulletin", _("Bulletin issued")
+    REHANDLE = "rehandle", _("Re-handling ordered")
 
 
 class Notification(models.Model):

@@ -13,6 +13,7 @@ from intake.tests.factories import register_matter
 from units.models import Category, Unit
 
 MERGED = "merged"  # not a status: a closed case merged into an earlier one of the same person
+FOUND_WANTING = "found_wanting"  # not a status: a replied case whose revisit found the citizen unsatisfied
 ID_LI = "500224198501012314"
 
 DISPOSITION = {
@@ -34,6 +35,12 @@ def case_factory(clock, town_clerk, supervisor, labour_clerk, plan_workday):
     clock.set("2026-12-10 10:00")
 
     def make(status: str = CaseStatus.AWAITING_ASSIGNMENT) -> Case:
+        if status == FOUND_WANTING:
+            case = make(CaseStatus.REPLIED)
+            handling.case_revisit(
+                case=case, actor=supervisor, version=case.version, reached=True, satisfied=False, confirms_reply=True
+            )
+            return Case.objects.get(pk=case.pk)
         if status == MERGED:
             earlier, case = make(CaseStatus.HANDLING), make(CaseStatus.AWAITING_ASSIGNMENT)
             return handling.case_link(case=case, actor=supervisor, version=case.version, repeat_of=earlier, merge=True, reason="同一诉求")

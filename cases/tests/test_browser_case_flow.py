@@ -32,7 +32,8 @@ def log_out(page):
 
 def open_case(page, live_server, case):
     page.goto(f"{live_server.url}/cases/")
-    page.get_by_role("link", name=str(case.pk), exact=True).click()
+    # An unsigned assignment is listed twice for its unit: in the inbox on top and in the ledger.
+    page.get_by_role("link", name=str(case.pk), exact=True).last.click()
     page.wait_for_url(f"**/cases/{case.pk}/")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from cases.models import CaseStatus
 from cases.selectors import visible_cases
-from cases.tests.conftest import MERGED
+from cases.tests.conftest import FOUND_WANTING, MERGED
 from cases.transitions import TABLE
 from conftest import door_verdict, table_verdict
 from units.models import Unit
@@ -26,6 +26,7 @@ INPUTS = {
     "feedback": lambda make: {"content": "已告知群众转办情况"},
     "rate": lambda make: {"acceptable": True, "reason": ""},
     "revisit": lambda make: {"reached": False, "note": "电话无人接听"},
+    "rehandle": lambda make: {"reason": "群众反映仍未支付，请重新核查"},
     "close": lambda make: {},
     "link": lambda make: {"repeat_of": make(CaseStatus.HANDLING).pk, "merge": True, "reason": "同一诉求再次来访"},
     "unmerge": lambda make: {"reason": "并案有误"},
@@ -42,7 +43,7 @@ def _form(data: dict) -> dict:
 def test_page_and_api_give_the_tables_verdict(name, client, case_factory, request):
     transition = TABLE[name]
     data = INPUTS[name](case_factory)
-    cases = {status: case_factory(status) for status in [*CaseStatus, MERGED]}
+    cases = {status: case_factory(status) for status in [*CaseStatus, MERGED, FOUND_WANTING]}
     users = {role: request.getfixturevalue(role) for role in ROLES}
     seen = set()
     for role, user in users.items():
