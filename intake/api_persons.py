@@ -7,14 +7,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils import timezone
 from ninja import Router, Schema
 
 from accounts.access import require_supervisor, sees_everything
 from intake import corrections
 from intake.inputs import CorrectionIn
 from intake.masking import mask_id_number, mask_phone
-from intake.models import Person, PersonalDataView, Petitioner
+from intake.models import Person, Petitioner
+from intake.personal_data import log_person_search
 from intake.persons import access_person_by_id, person_registrations, person_views, repeat_registration_ids
 from intake.validators import normalise_id_number, validate_id_number
 from xinfang.api_types import Id, Text
@@ -84,7 +84,7 @@ def search(request, id_number: Text[30] = ""):
     except ValidationError as exc:
         raise ValidationError({"id_number": exc.messages}) from None
     person = Person.objects.filter(id_number=id_number).first()
-    PersonalDataView.objects.create(person=person, viewed_by=request.user, viewed_at=timezone.now(), fields="id_number search")
+    log_person_search(person=person, actor=request.user)
     items = [person_out(request.user, person)] if person else []
     return {"items": items, "total": len(items)}
 

@@ -10,7 +10,7 @@ from accounts.access import is_supervisor
 from accounts.models import Role
 from history.services import record
 from intake.masking import masked_petitioner
-from intake.models import PersonalDataView, Registration
+from intake.models import Person, PersonalDataView, Registration
 
 
 def may_view_personal_data(user, case) -> bool:
@@ -33,6 +33,18 @@ def reveal_personal_data(*, registration: Registration, actor, shown_on=None) ->
         {"name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address, "person_id": p.person_id}
         for p in petitioners
     ]
+
+
+@transaction.atomic
+def reveal_person_data(*, person: Person, actor) -> None:
+    """Log a full view of the person on file (the caller shows the values); see `may_view_person_data`."""
+    PersonalDataView.objects.create(person=person, viewed_by=actor, viewed_at=timezone.now(), fields="id_number,phone")
+    record(instance=person, actor=actor, action="pii_viewed", changes={})
+
+
+def log_person_search(*, person: Person | None, actor) -> None:
+    """A search by full ID number is a view of personal data too, logged even when nobody is found."""
+    PersonalDataView.objects.create(person=person, viewed_by=actor, viewed_at=timezone.now(), fields="id_number search")
 
 
 def masked_petitioners(registration: Registration) -> list[dict]:

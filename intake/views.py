@@ -7,21 +7,19 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.access import require_supervisor, sees_everything
-from history.services import record
 from intake import corrections
 from intake.forms import CorrectionForm
 from intake.inputs import CorrectionIn
 from intake.masking import mask_id_number, mask_phone
-from intake.models import Person, PersonalDataView
+from intake.models import Person
+from intake.personal_data import reveal_person_data
 from intake.persons import (
     access_person_by_id,
     may_view_person_data,
@@ -71,9 +69,7 @@ def person_personal_data(request: HttpRequest, person_id: int) -> HttpResponse:
     person = access_person_by_id(request.user, person_id)
     if not may_view_person_data(request.user, list(person_registrations(request.user, person))):
         raise PermissionDenied
-    with transaction.atomic():
-        PersonalDataView.objects.create(person=person, viewed_by=request.user, viewed_at=timezone.now(), fields="id_number,phone")
-        record(instance=person, actor=request.user, action="pii_viewed", changes={})
+    reveal_person_data(person=person, actor=request.user)
     return _render(request, person, revealed=True)
 
 
