@@ -13,6 +13,8 @@ class Kind(models.TextChoices):
     REPLIED = "replied", _("Case replied")
     REVISIT_FAILED = "revisit_failed", _("Revisit failed")
     BULLETIN = "bulletin", _("Bulletin issued")
+    ORDER_ISSUED = "order_issued", _("Supervision order issued")
+    ORDER_ANSWERED = "order_answered", _("Supervision order answered")
 
 
 class Notification(models.Model):

@@ -14,3 +14,5 @@ REVISIT_NOT_REACHED = _("Revisit of case #%(number)s (%(category)s): the citizen
 REVISIT_UNSATISFIED = _("Revisit of case #%(number)s (%(category)s): the citizen is not satisfied")
 REVISIT_CONTRADICTS = _("Revisit of case #%(number)s (%(category)s): the citizen contradicts the reported reply")
 BULLETIN = _("Your unit is named in the bulletin “%(title)s”")
+ORDER_ISSUED = _("The joint office issued a supervision order on case #%(number)s (%(category)s): respond by %(respond_by)s")
+ORDER_ANSWERED = _("%(unit)s responded to the supervision order on case #%(number)s (%(category)s)")

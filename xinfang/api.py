@@ -12,6 +12,7 @@ from cases.api import router as cases_router
 from intake.api import router as registrations_router
 from notifications.api import router as notifications_router
 from supervision.api import router as supervision_router
+from supervision.api_orders import router as orders_router
 from supervision.api_signals import router as signals_router
 from units.api import router as units_router
 from workcal.api import router as calendar_router
@@ -37,4 +38,5 @@ api.add_router("/cases", cases_router)
 api.add_router("/registrations", registrations_router)
 api.add_router("/", supervision_router)
 api.add_router("/", signals_router)
+api.add_router("/", orders_router)
 api.add_router("/notifications", notifications_router)
