@@ -21,6 +21,7 @@ run: install
 	$(BIN)/python manage.py load_reference
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py scan_deadlines
+	$(BIN)/python manage.py propose_orders
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -16,6 +16,7 @@ NAVIGATION = [
     (_("Reminders"), "reminders:list", "all"),
     (_("Compliance"), "supervision:compliance", "all"),
     (_("Supervision"), "signals:table", "all"),
+    (_("Supervision orders"), "supervision:orders", "all"),
     (_("Bulletins"), "bulletins:list", "all"),
     (_("Units"), "units:list", "all"),
     (_("Notifications"), "notifications:list", "all"),

@@ -14,6 +14,8 @@ class Kind(models.TextChoices):
     REVISIT_FAILED = "revisit_failed", _("Revisit failed")
     BULLETIN = "bulletin", _("Bulletin issued")
     REHANDLE = "rehandle", _("Re-handling ordered")
+    ORDER_ISSUED = "order_issued", _("Supervision order issued")
+    ORDER_ANSWERED = "order_answered", _("Supervision order answered")
 
 
 class Notification(models.Model):

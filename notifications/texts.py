@@ -15,3 +15,5 @@ REVISIT_UNSATISFIED = _("Revisit of case #%(number)s (%(category)s): the citizen
 REVISIT_CONTRADICTS = _("Revisit of case #%(number)s (%(category)s): the citizen contradicts the reported reply")
 REHANDLE = _("Case #%(number)s (%(category)s) is to be handled again: %(reason)s. Reply due %(due)s")
 BULLETIN = _("Your unit is named in the bulletin “%(title)s”")
+ORDER_ISSUED = _("The joint office issued a supervision order on case #%(number)s (%(category)s): respond by %(respond_by)s")
+ORDER_ANSWERED = _("%(unit)s responded to the supervision order on case #%(number)s (%(category)s)")

@@ -28,6 +28,7 @@ class SignalRow(Schema):
     contradicted: int
     poor_quality: int
     promises_broken: int
+    orders_overdue: int
 
 
 def _signals(user, period: str):

@@ -14,7 +14,9 @@ For a unit and a period, each signal is the set of cases behind it (so every num
 - contradicted: revisits where the citizen contradicts the reported reply (虚报/瞒报/谎报 signal);
 - poor_quality: replies the joint office rated not acceptable in the period;
 - promises_broken (承诺未兑现): cases it leads whose promised resolution date fell in the period and
-  passed without a concluding reply (cases.deadlines.promise_broken_q).
+  passed without a concluding reply (cases.deadlines.promise_broken_q);
+- orders_overdue (督办逾期未复): supervision orders to the unit whose respond_by fell in the period
+  and that were not answered by it (answered late, or not yet and the day has passed).
 Revisit signals count against the unit that gave the latest reply before the revisit (the lead
 unit when there is no reply).
 """
@@ -29,11 +31,12 @@ from django.utils import timezone
 
 from cases import deadlines
 from cases.models import BOUNCED_RETURNS, Assignment, Case, Reply, Revisit
+from supervision.models import SupervisionOrder
 from workcal import periods
 
 SIGNALS = (
     "cases", "replied_on_time", "overdue", "returns", "bounced", "unsatisfied", "contradicted", "poor_quality",
-    "promises_broken",
+    "promises_broken", "orders_overdue",
 )
 
 
@@ -102,6 +105,11 @@ def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[in
     broken = live.filter(deadlines.promise_broken_q(today), promised_due__range=(start, end))
     for case_id, lead_id in broken.values_list("id", "lead_unit_id"):
         add(lead_id, "promises_broken", case_id)
+
+    due_orders = SupervisionOrder.objects.filter(respond_by__range=(start, min(end, today - datetime.timedelta(days=1))))
+    for o in due_orders.filter(case__in=live).values("case_id", "unit_id", "respond_by", "responded_at"):
+        if o["responded_at"] is None or timezone.localdate(o["responded_at"]) > o["respond_by"]:
+            add(o["unit_id"], "orders_overdue", o["case_id"])
 
     returned = Assignment.objects.filter(returned_at__date__range=(start, end), case__in=live).values(
         "case_id", "lead_unit_id", "returned_at", "overdue_when_returned", "case__return_count"

@@ -35,3 +35,68 @@ class Bulletin(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SupervisionOrder(models.Model):
+    """督办 — the joint office presses the lead unit of an open case, in writing, with a date by which
+    the unit must answer in writing. Unanswered past `respond_by`, the order is itself overdue."""
+
+    class Status(models.TextChoices):
+        ISSUED = "issued", _("Awaiting response")
+        RESPONDED = "responded", _("Responded")
+
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.PROTECT, related_name="+")
+    # The lead unit when the order was issued: a later reassignment does not move the order.
+    unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("text"))
+    issued_at = models.DateTimeField(_("issued at"))
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.PROTECT, related_name="+")
+    respond_by = models.DateField(_("respond by"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ISSUED)
+    response = models.TextField(_("response"), blank=True)
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responded by"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("supervision order")
+        verbose_name_plural = _("supervision orders")
+        ordering = ["-issued_at", "-id"]
+        indexes = [models.Index(fields=["unit", "status"]), models.Index(fields=["status", "respond_by"])]
+
+    def __str__(self) -> str:
+        return f"#{self.case_id} → {self.unit_id}"
+
+
+class OrderProposal(models.Model):
+    """A 督办 the daily scan suggests to the joint office. One per (case, trigger, stage): the stage is
+    the assignment the trigger fired for (or the self-handling start), so a repeated scan never
+    duplicates it and a new assignment can trigger again."""
+
+    class Trigger(models.TextChoices):
+        UNSIGNED = "unsigned", _("Not signed for after 1 working day")
+        HALF_TIME = "half_time", _("Half the reply time passed without progress")
+        DUE_TOMORROW = "due_tomorrow", _("1 working day before the deadline without a reply")
+        OVERDUE = "overdue", _("Overdue")
+        NOT_REASSIGNED = "not_reassigned", _("Returned and not reassigned within 2 working days")
+
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.PROTECT, related_name="+")
+    trigger = models.CharField(_("trigger"), max_length=20, choices=Trigger.choices)
+    stage = models.CharField(_("stage"), max_length=40)
+    proposed_for = models.DateField(_("proposed on"))
+    created_at = models.DateTimeField(_("created at"))
+    dismissed = models.BooleanField(_("dismissed"), default=False)
+    # Set when the joint office issues an order on the case: the proposal is used.
+    order = models.ForeignKey(
+        SupervisionOrder, verbose_name=_("supervision order"), null=True, blank=True, on_delete=models.PROTECT, related_name="proposals"
+    )
+
+    class Meta:
+        verbose_name = _("supervision order proposal")
+        verbose_name_plural = _("supervision order proposals")
+        ordering = ["proposed_for", "id"]
+        constraints = [models.UniqueConstraint(fields=["case", "trigger", "stage"], name="one_proposal_per_trigger_and_stage")]
+
+    def __str__(self) -> str:
+        return f"#{self.case_id} {self.trigger} {self.stage}"

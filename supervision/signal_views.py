@@ -30,6 +30,7 @@ SIGNAL_LABELS = {
     "contradicted": gettext_lazy("Contradicted replies"),
     "poor_quality": gettext_lazy("Poor quality"),
     "promises_broken": gettext_lazy("Promises not kept"),
+    "orders_overdue": gettext_lazy("Supervision orders unanswered"),
 }
 
 

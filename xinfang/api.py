@@ -13,6 +13,7 @@ from intake.api import router as registrations_router
 from intake.api_persons import persons_router, petitioners_router
 from notifications.api import router as notifications_router
 from supervision.api import router as supervision_router
+from supervision.api_orders import router as orders_router
 from supervision.api_signals import router as signals_router
 from units.api import router as units_router
 from workcal.api import router as calendar_router
@@ -40,4 +41,5 @@ api.add_router("/persons", persons_router)
 api.add_router("/petitioners", petitioners_router)
 api.add_router("/", supervision_router)
 api.add_router("/", signals_router)
+api.add_router("/", orders_router)
 api.add_router("/notifications", notifications_router)

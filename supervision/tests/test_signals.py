@@ -58,6 +58,7 @@ def test_the_supervision_api_shape_and_visibility(client, story, supervisor, tow
         "contradicted": 1,
         "poor_quality": 1,
         "promises_broken": 0,
+        "orders_overdue": 0,
     }
     assert client.get("/api/v1/supervision?period=2026Q9").status_code == 400
     drill = client.get(f"/api/v1/supervision/cases?period=2026Q4&unit_id={labour['unit_id']}&signal=overdue").json()
