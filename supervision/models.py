@@ -80,6 +80,7 @@ class OrderProposal(models.Model):
         DUE_TOMORROW = "due_tomorrow", _("1 working day before the deadline without a reply")
         OVERDUE = "overdue", _("Overdue")
         NOT_REASSIGNED = "not_reassigned", _("Returned and not reassigned within 2 working days")
+        NOT_REHANDLED = "not_rehandled", _("Failed revisit not handled again within 2 working days")
 
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.PROTECT, related_name="+")
     trigger = models.CharField(_("trigger"), max_length=20, choices=Trigger.choices)

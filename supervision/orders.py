@@ -13,14 +13,14 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.access import filter_by_units, is_supervisor
 from accounts.models import Role
-from cases.models import OPEN_STATUSES, Case
+from cases.models import OPEN_STATUSES, Case, CaseStatus, Reply
 from history.services import record, snapshot
 from lifecycle import StaleVersion, Table, Transition, TransitionError, states
 from supervision import notices
@@ -132,9 +132,15 @@ def visible_orders(user) -> QuerySet[SupervisionOrder]:
 
 
 def open_proposals(user) -> QuerySet[OrderProposal]:
-    """The joint office's to-do list: proposals not used nor dismissed on cases still open."""
+    """The joint office's to-do list: proposals not used nor dismissed on cases still open (for a
+    failed revisit: still waiting to be handled again)."""
     if not is_supervisor(user):
         return OrderProposal.objects.none()
-    return OrderProposal.objects.filter(order__isnull=True, dismissed=False, case__status__in=OPEN_STATUSES).select_related(
+    rehandled_since = Reply.objects.filter(case=OuterRef("case"), superseded_at__gte=OuterRef("created_at"))
+    not_rehandled = Q(trigger=OrderProposal.Trigger.NOT_REHANDLED)
+    still_due = (Q(case__status__in=OPEN_STATUSES) & ~not_rehandled) | (
+        not_rehandled & Q(case__status__in=(CaseStatus.REPLIED, CaseStatus.CLOSED)) & ~Q(Exists(rehandled_since))
+    )
+    return OrderProposal.objects.filter(still_due, order__isnull=True, dismissed=False).select_related(
         "case__category", "case__lead_unit"
     )

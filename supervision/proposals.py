@@ -1,7 +1,7 @@
 """The daily proposal of supervision orders (督办建议), computed from the record by
 `manage.py propose_orders` (after `scan_deadlines`) or the joint office's button on the orders page.
 
-Five triggers, each proposed at most once per case and stage (the assignment it fired for, or the
+Six triggers, each proposed at most once per case and stage (the assignment it fired for, or the
 start of self-handling), so a repeated scan never duplicates a proposal and a new assignment can
 trigger again:
 - unsigned: an assignment not signed for after 1 working day from delivery;
@@ -10,7 +10,10 @@ trigger again:
   no assisting opinion, since delivery;
 - due_tomorrow: 1 working day (or less) before the deadline, with no reply;
 - overdue: open past the deadline (cases.deadlines);
-- not_reassigned: a returned case not assigned again within 2 working days of the return.
+- not_reassigned: a returned case not assigned again within 2 working days of the return;
+- not_rehandled: a revisit found the citizen unsatisfied or contradicting the reply, and the case was
+  not sent back for handling (cases' `rehandle` step) within 2 working days; the joint office acts on
+  this one itself, on the case page.
 Of the three deadline triggers only the latest that holds is proposed (an overdue case is not also
 proposed as due tomorrow).
 """
@@ -21,16 +24,19 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cases import deadlines
 from cases.models import RECEIVE_WORKDAYS, AssistOpinion, Case, CaseStatus
+from cases.transitions import TABLE as CASE_TABLE
 from history.models import Event
 from supervision.models import OrderProposal
 from workcal.calendar import add_workdays, workdays_between
 
 T = OrderProposal.Trigger
 REASSIGN_WORKDAYS = 2
+REHANDLE_WORKDAYS = 2
 DUE_TOMORROW_WORKDAYS = 1
 
 
@@ -80,6 +86,15 @@ def _trigger_returned(case: Case, today: datetime.date) -> list[tuple[str, str]]
     return []
 
 
+def _trigger_failed_revisit(case: Case, today: datetime.date) -> list[tuple[str, str]]:
+    if CASE_TABLE["rehandle"].refused_by_state(case):  # not found wanting, or already handled again
+        return []
+    failed = case.revisits.filter(reached=True).filter(Q(satisfied=False) | Q(confirms_reply=False)).order_by("-created_at").first()
+    if failed is not None and today > add_workdays(timezone.localdate(failed.created_at), REHANDLE_WORKDAYS).date:
+        return [(T.NOT_REHANDLED, f"revisit:{failed.pk}")]
+    return []
+
+
 @transaction.atomic
 def propose_orders(today: datetime.date | None = None) -> list[OrderProposal]:
     """The proposals new today (those already made are kept, never made twice)."""
@@ -90,6 +105,11 @@ def propose_orders(today: datetime.date | None = None) -> list[OrderProposal]:
     ).prefetch_related("assignments")
     for case in handling:
         wanted += [(case.pk, trigger, stage) for trigger, stage in _triggers_in_handling(case, today)]
+    revisited = Case.objects.filter(status__in=(CaseStatus.REPLIED, CaseStatus.CLOSED), revisits__reached=True).filter(
+        Q(revisits__satisfied=False) | Q(revisits__confirms_reply=False)
+    ).distinct()
+    for case in revisited:
+        wanted += [(case.pk, trigger, stage) for trigger, stage in _trigger_failed_revisit(case, today)]
     returned = Case.objects.filter(status=CaseStatus.AWAITING_ASSIGNMENT, return_count__gt=0).prefetch_related("assignments")
     for case in returned:
         wanted += [(case.pk, trigger, stage) for trigger, stage in _trigger_returned(case, today)]

@@ -107,3 +107,26 @@ def test_the_command_runs_the_scan(clock, case):
     call_command("propose_orders")
     call_command("propose_orders")
     assert triggers(case) == [T.UNSIGNED]
+
+
+def test_a_failed_revisit_not_handled_again_within_two_working_days_is_proposed_once(client, clock, case, labour, supervisor):
+    clock.set("2026-10-22 09:00")
+    sign(case, labour)
+    case.refresh_from_db()
+    handling.case_reply(case=case, actor=labour, version=case.version, content="已支付", concluded=True)
+    case.refresh_from_db()
+    clock.set("2026-10-23 10:00")  # Friday
+    handling.case_revisit(case=case, actor=supervisor, version=case.version, reached=True, satisfied=False, confirms_reply=False)
+    scan(clock, "2026-10-27")  # two working days later: not yet
+    assert T.NOT_REHANDLED not in triggers(case)
+    scan(clock, "2026-10-28", "2026-10-29")
+    assert triggers(case).count(T.NOT_REHANDLED) == 1
+    client.force_login(supervisor)
+    page = client.get("/supervision/orders/").content.decode()
+    assert f'href="/cases/{case.pk}/#action-rehandle"' in page
+    case.refresh_from_db()
+    handling.case_rehandle(case=case, actor=supervisor, version=case.version, reason="群众不认可答复")
+    assert "#action-rehandle" not in client.get("/supervision/orders/").content.decode()  # done: off the list
+    clock.set("2026-11-10 08:00")
+    propose_orders()
+    assert triggers(case).count(T.NOT_REHANDLED) == 1  # handled again: no new proposal of this kind
