@@ -14,6 +14,8 @@ class Kind(models.TextChoices):
     REVISIT_FAILED = "revisit_failed", _("Revisit failed")
     BULLETIN = "bulletin", _("Bulletin issued")
     REHANDLE = "rehandle", _("Re-handling ordered")
+    SIGNOFF_REQUESTED = "signoff_requested", _("Awaiting your sign-off")
+    SIGNOFF_DECIDED = "signoff_decided", _("Sign-off decided")
 
 
 class Notification(models.Model):

@@ -15,3 +15,6 @@ REVISIT_UNSATISFIED = _("Revisit of case #%(number)s (%(category)s): the citizen
 REVISIT_CONTRADICTS = _("Revisit of case #%(number)s (%(category)s): the citizen contradicts the reported reply")
 REHANDLE = _("Case #%(number)s (%(category)s) is to be handled again: %(reason)s. Reply due %(due)s")
 BULLETIN = _("Your unit is named in the bulletin “%(title)s”")
+SIGNOFF_REQUESTED = _("%(kind)s for %(subject)s awaits your sign-off")
+SIGNOFF_APPROVED = _("%(kind)s for %(subject)s was approved and released")
+SIGNOFF_SENT_BACK = _("%(kind)s for %(subject)s was sent back: %(reason)s")
