@@ -8,10 +8,13 @@ which run the drafted step, are in cases/signoff.py."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import sees_everything
+from accounts.home import TodoItem
 from accounts.models import Role
 from cases import notices
 from cases.models import Approval, ApprovalKind, ApprovalStatus, CaseStatus
@@ -84,3 +87,13 @@ def visible_approvals(user) -> QuerySet[Approval]:
     if user.is_authenticated and user.unit_id and user.role in (Role.CLERK, Role.UNIT_LEADER):
         return approvals.filter(unit_id=user.unit_id)
     return approvals.none()
+
+
+def home_todo(user) -> list[TodoItem]:
+    """A unit leader's home page: the drafts waiting for their sign-off."""
+    if not (user.is_authenticated and user.role == Role.UNIT_LEADER and user.unit_id):
+        return []
+    waiting = Approval.objects.filter(unit_id=user.unit_id, status=ApprovalStatus.PENDING).count()
+    if not waiting:
+        return []
+    return [TodoItem(gettext("%(n)s draft(s) await your sign-off") % {"n": waiting}, reverse("approvals:list"), "warning")]
