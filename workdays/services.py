@@ -323,7 +323,7 @@ def report_forward(*, workday: WorkDay, actor) -> Report:
 
 
 @transaction.atomic
-def results_publish(*, workday: WorkDay, actor, items: list[dict] | None = None) -> WorkDay:
+def results_publish(*, workday: WorkDay, actor, items: list[dict] | None = None) -> WorkDay | Approval:
     """R6c: publish the results to the public (open cases with their current status).
 
     `items` are the public summaries (公示摘要) the unit wrote, `{case_id, public_summary}`, for cases of
@@ -335,8 +335,7 @@ def results_publish(*, workday: WorkDay, actor, items: list[dict] | None = None)
     items = [{"case_id": i["case_id"], "public_summary": i.get("public_summary") or ""} for i in items or []]
     summaries = _public_summaries(workday, items)
     if signoff_required():
-        _draft(workday, actor, ApprovalKind.RESULTS, {"items": items}, "results_drafted")
-        return workday
+        return _draft(workday, actor, ApprovalKind.RESULTS, {"items": items}, "results_drafted")
     return _publish(workday, actor, step, summaries)
 
 

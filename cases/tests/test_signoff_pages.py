@@ -5,6 +5,7 @@ import pytest
 
 from accounts.models import Role
 from cases import handling
+from cases.forms import YES
 from cases.models import Approval, Case, CaseStatus
 from units.models import DistrictSettings
 
@@ -49,3 +50,17 @@ def test_the_leader_decides_on_the_page(client, drafted, leader):
     assert response.status_code == 302 and response["Location"] == f"/cases/{drafted.case_id}/"
     assert Case.objects.get(pk=drafted.case_id).status == CaseStatus.REPLIED
     assert client.post(f"/approvals/{drafted.pk}/approve/").status_code == 409
+
+
+def test_the_clerk_drafts_the_reply_on_the_case_page(client, reference, case_factory, labour_clerk, make_user):
+    case = case_factory(CaseStatus.ASSIGNED)
+    DistrictSettings.objects.update(signoff_required=True)
+    leader = make_user(Role.UNIT_LEADER, "区人力社保局", username="labour_leader")
+    client.force_login(labour_clerk)
+    response = client.post(
+        f"/cases/{case.pk}/reply/", {"version": case.version, "content": "已督促支付", "concluded": YES},
+        HTTP_ACCEPT_LANGUAGE="zh-hans", follow=True,
+    )
+    assert response.status_code == 200 and "待单位领导审核签发" in response.content.decode()
+    assert Case.objects.get(pk=case.pk).status == CaseStatus.AWAITING_SIGNOFF
+    assert Approval.objects.get(case=case).unit.users.filter(pk=leader.pk).exists()

@@ -77,3 +77,17 @@ def test_the_results_publication_waits_for_the_leader(client, held_day, town_cle
     approval = Approval.objects.get(workday_id=held_day, kind="results", status="pending")
     assert post(client, leader, f"/approvals/{approval.pk}/approve").json()["status"] == "approved"
     assert WorkDay.objects.get(pk=held_day).status == "results_published"
+
+
+def test_the_day_page_shows_the_draft_and_the_leaders_buttons(client, held_day, town_clerk, leader):
+    client.force_login(town_clerk)
+    response = client.post(f"/workdays/{held_day}/report/", {"summary": "接待群众3人"}, HTTP_ACCEPT_LANGUAGE="zh-hans", follow=True)
+    page = response.content.decode()
+    assert "待单位领导审核签发" in page and 'data-testid="signoff-draft"' in page
+    approval = Approval.objects.get(workday_id=held_day)
+    assert f"/approvals/{approval.pk}/approve/" not in page
+    client.force_login(leader)
+    page = client.get(f"/workdays/{held_day}/").content.decode()
+    assert f"/approvals/{approval.pk}/approve/" in page
+    response = client.post(f"/approvals/{approval.pk}/send-back/", {"reason": "请补充", "back": "target"})
+    assert response.status_code == 302 and WorkDay.objects.get(pk=held_day).status == "held"
