@@ -96,3 +96,12 @@ def test_only_a_leader_of_the_drafting_unit_decides(client, signoff, case_factor
     assert client.get("/api/v1/approvals?status=pending").json()["total"] == 1
     assert client.get("/api/v1/approvals?status=bogus").status_code in (400, 422)
     assert Case.objects.get(pk=case.pk).status == CaseStatus.AWAITING_SIGNOFF
+
+
+def test_a_case_whose_reply_draft_waits_is_not_voided_until_the_leader_decides(client, signoff, case_factory, labour_clerk, leader, supervisor):
+    case, approval = draft_reply(client, case_factory, labour_clerk)
+    response = post(client, supervisor, f"/cases/{case.pk}/void", {"version": case.version + 1, "reason": "录入错误"})
+    assert response.status_code == 409 and "签发" in response.json()["detail"]
+    assert post(client, leader, f"/approvals/{approval.pk}/send-back", {"reason": "先撤回"}).status_code == 200
+    response = post(client, supervisor, f"/cases/{case.pk}/void", {"version": case.version + 2, "reason": "录入错误"})
+    assert response.status_code == 200 and response.json()["status"] == "voided"
