@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import is_supervisor
+from accounts.models import Role
 from notifications.selectors import unread_count
 
-# (label, url name, who sees it: "all" or "supervisor")
+# (label, url name, who sees it: "all", "supervisor" or "unit_leader")
 NAVIGATION = [
     (_("Home"), "home", "all"),
     (_("Work Days"), "workdays:list", "all"),
@@ -19,6 +20,7 @@ NAVIGATION = [
     (_("Supervision orders"), "supervision:orders", "all"),
     (_("Bulletins"), "bulletins:list", "all"),
     (_("Units"), "units:list", "all"),
+    (_("Sign-off"), "approvals:list", "unit_leader"),
     (_("Notifications"), "notifications:list", "all"),
     (_("Working-day calendar"), "workcal:year", "supervisor"),
 ]
@@ -31,6 +33,8 @@ def navigation(request) -> dict:
     items = []
     for label, name, audience in NAVIGATION:
         if audience == "supervisor" and not is_supervisor(user):
+            continue
+        if audience == "unit_leader" and user.role != Role.UNIT_LEADER:
             continue
         url = reverse(name)
         items.append({"label": label, "url": url, "active": request.path == url})

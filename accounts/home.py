@@ -6,7 +6,7 @@ has something for the home page registers its source here, in its AppConfig.read
     register_todo_source(home_todo, order=20)
 
 `order` fixes where the source's items appear, whatever the order of INSTALLED_APPS:
-Work Days (10), cases (20), the calendar (30)."""
+Work Days (10), drafts awaiting sign-off (15), cases (20), the calendar (30)."""
 
 from __future__ import annotations
 

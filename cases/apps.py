@@ -21,3 +21,7 @@ class CasesConfig(AppConfig):
         from cases.reminders import home_todo
 
         register_todo_source(home_todo, order=20)
+
+        from cases.approvals import home_todo as signoff_todo
+
+        register_todo_source(signoff_todo, order=15)

@@ -16,11 +16,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import deadlines, notices
+from cases import approvals, deadlines, notices
 from cases.inputs import VersionIn
 from cases.models import (
     RECEIVE_WORKDAYS,
     REPLY_WORKDAYS,
+    Approval,
+    ApprovalKind,
     Assignment,
     AssistOpinion,
     Case,
@@ -194,10 +196,29 @@ def case_feedback(*, case: Case, actor, version: int, content: str) -> CitizenFe
 @transaction.atomic
 def case_reply(
     *, case: Case, actor, version: int, content: str, concluded: bool | None, feedback_to_center: str = ""
-) -> Reply:
+) -> Reply | Approval:
     """答复: the lead unit (the host unit for self-handled cases) replies to the citizen. The on-time
-    fact is frozen with the reply."""
+    fact is frozen with the reply. Where the district asks for sign-off, the reply is a draft that
+    waits for a unit leader (cases/signoff.py releases it); the deadline does not move meanwhile."""
     case, step = _begin(case, actor, version, "reply")
+    draft = _reply_draft(case, content=content, concluded=concluded, feedback_to_center=feedback_to_center)
+    if not approvals.signoff_required():
+        return release_reply(case, actor, drafted_by=actor, **draft)
+    before = snapshot(case)
+    approval = approvals.request_signoff(
+        kind=ApprovalKind.REPLY, unit=case.lead_unit or case.host_unit, actor=actor, draft=draft, case=case,
+        return_status=case.status,
+    )
+    case.status = CaseStatus.AWAITING_SIGNOFF
+    case.version += 1
+    case.save()
+    changes = {k: v for k, v in diff(before, snapshot(case)).items() if k != "version"}
+    record(instance=case, actor=actor, action="reply_drafted", changes=changes, note=draft["content"][:200])
+    return approval
+
+
+def _reply_draft(case: Case, *, content: str, concluded: bool | None, feedback_to_center: str) -> dict:
+    """The reply's input, checked and trimmed: what is released at once or stored as the draft."""
     errors: dict[str, list[str]] = {}
     if not (content or "").strip():
         errors["content"] = [_("Write the reply given to the citizen.")]
@@ -209,17 +230,27 @@ def case_reply(
         ]
     if errors:
         raise ValidationError(errors)
+    return {
+        "content": content.strip(),
+        "concluded": concluded,
+        # The written feedback to the complaint centre is for assigned cases (R9).
+        "feedback_to_center": (feedback_to_center or "").strip() if case.handling == Handling.ASSIGNED else "",
+    }
+
+
+def release_reply(case: Case, actor, *, drafted_by, content: str, concluded: bool, feedback_to_center: str, note: str = "") -> Reply:
+    """The reply goes out now (at once, or at the leader's approval): its time is now, and whether it
+    met the deadline is frozen with it. `case` is locked by the caller."""
     before = snapshot(case)
     now = timezone.now()
     reply = Reply.objects.create(
         case=case,
         unit=case.lead_unit,
-        content=content.strip(),
+        content=content,
         concluded=concluded,
-        # The written feedback to the complaint centre is for assigned cases (R9).
-        feedback_to_center=(feedback_to_center or "").strip() if case.handling == Handling.ASSIGNED else "",
+        feedback_to_center=feedback_to_center,
         replied_at=now,
-        replied_by=actor,
+        replied_by=drafted_by,
         due_date=case.due_date,
         on_time=not deadlines.is_late(now, case.due_date),
     )
@@ -229,7 +260,7 @@ def case_reply(
     if case.feedback_at is None and case.feedback_due and case.lead_unit_id == case.host_unit_id:
         # The host unit leads its own referred matter: its reply to the citizen is the feedback (R8).
         case.feedback_at, case.feedback_provisional = now, False
-    _save(case, before, actor, step, note=reply.content[:200])
+    _save(case, before, actor, TABLE["reply"], note=note or reply.content[:200])
     notices.case_replied(case, actor)
     return reply
 

@@ -17,4 +17,7 @@ ACTIONS = {
     "linked": _("Linked to an earlier case of the same person"),
     "rehandled": _("Handling ordered again"),
     "unmerged": _("Unmerged"),
+    "reply_drafted": _("Reply drafted, awaiting sign-off"),
+    "signoff_approved": _("Signed off"),
+    "signoff_sent_back": _("Sent back by the unit leader"),
 }

@@ -17,9 +17,11 @@ class CaseStatus(models.TextChoices):
     REPLIED = "replied", _("Replied")
     CLOSED = "closed", _("Closed")
     VOIDED = "voided", _("Voided")
+    AWAITING_SIGNOFF = "awaiting_signoff", _("Reply awaiting sign-off")
 
 
-OPEN_STATUSES = (CaseStatus.HANDLING, CaseStatus.AWAITING_ASSIGNMENT, CaseStatus.ASSIGNED)
+# A reply waiting for the unit leader's sign-off is not yet given: its time counts against the deadline.
+OPEN_STATUSES = (CaseStatus.HANDLING, CaseStatus.AWAITING_ASSIGNMENT, CaseStatus.ASSIGNED, CaseStatus.AWAITING_SIGNOFF)
 
 
 class Handling(models.TextChoices):
@@ -269,3 +271,52 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.case_id} {self.kind}"
+
+
+class ApprovalKind(models.TextChoices):
+    REPLY = "reply", _("Reply")
+    REPORT = "report", _("Work Day report")
+    RESULTS = "results", _("Results publication")
+
+
+class ApprovalStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting sign-off")
+    APPROVED = "approved", _("Approved")
+    SENT_BACK = "sent_back", _("Sent back")
+
+
+class Approval(models.Model):
+    """审核签发 — a clerk's draft (a reply, a Work Day report, a results publication) that goes out
+    only when a leader of `unit` approves it. `draft` is exactly the step's input; the step runs with
+    it at the approval (cases/signoff.py, docs/adr/0011)."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=ApprovalKind.choices)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.PROTECT, related_name="approvals")
+    workday = models.ForeignKey(
+        "workdays.WorkDay", null=True, blank=True, on_delete=models.PROTECT, related_name="approvals"
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("approving unit"), on_delete=models.PROTECT, related_name="+")
+    draft = models.JSONField(_("draft"), default=dict)
+    # The case's status before the draft, which a send-back restores.
+    return_status = models.CharField(max_length=30, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("drafted at"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING
+    )
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason for sending back"), blank=True)
+
+    class Meta:
+        verbose_name = _("sign-off")
+        verbose_name_plural = _("sign-offs")
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["unit", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.case_id or self.workday_id}"
+
+    @property
+    def target(self):
+        return self.case if self.case_id else self.workday

@@ -3,10 +3,13 @@ cases/handling.py calls one of these at the end of each step that hands the case
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from cases.models import Case, Handling, Revisit
+from cases.models import Approval, ApprovalStatus, Case, Handling, Revisit
 from notifications import texts
 from notifications.models import Kind
 from notifications.services import UNIT_ROLES, district_text, joint_office_units, notify
@@ -73,4 +76,46 @@ def revisit_recorded(case: Case, revisit: Revisit, actor) -> None:
     notify(
         units=joint_office_units(), roles=[Role.SUPERVISOR], kind=Kind.REVISIT_FAILED, url=_url(case), exclude=actor,
         text=district_text(message, **_values(case)),
+    )
+
+
+def _approval_values(approval: Approval) -> dict:
+    """In the district's language, like the text they fill."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return {"kind": str(approval.get_kind_display()), "subject": _approval_subject(approval)}
+
+
+def _approval_subject(approval: Approval) -> str:
+    if approval.case_id:
+        subject = _("case #%(number)s (%(category)s)") % _values(approval.case)
+    else:
+        subject = _("the Work Day of %(unit)s on %(date)s") % {
+            "unit": approval.workday.host_unit.name, "date": approval.workday.date.isoformat(),
+        }
+    return subject
+
+
+def _approval_url(approval: Approval) -> str:
+    if approval.case_id:
+        return _url(approval.case)
+    return reverse("workdays:detail", args=[approval.workday_id])
+
+
+def signoff_requested(approval: Approval, actor) -> None:
+    """The unit leaders of the drafting unit: a draft waits for their sign-off."""
+    notify(
+        units=[approval.unit], roles=[Role.UNIT_LEADER], kind=Kind.SIGNOFF_REQUESTED, url=_approval_url(approval),
+        exclude=actor, text=district_text(texts.SIGNOFF_REQUESTED, **_approval_values(approval)),
+    )
+
+
+def signoff_decided(approval: Approval, actor) -> None:
+    """The drafting unit (its clerks and leaders): the draft went out, or came back with a reason."""
+    if approval.status == ApprovalStatus.APPROVED:
+        text = district_text(texts.SIGNOFF_APPROVED, **_approval_values(approval))
+    else:
+        text = district_text(texts.SIGNOFF_SENT_BACK, **_approval_values(approval), reason=approval.reason[:60])
+    notify(
+        units=[approval.unit], roles=UNIT_ROLES, kind=Kind.SIGNOFF_DECIDED, url=_approval_url(approval),
+        exclude=actor, text=text,
     )

@@ -22,6 +22,8 @@ PUBLIC_CASE_STATUS = {
     CaseStatus.HANDLING: pgettext_lazy("public", "Being handled"),
     CaseStatus.AWAITING_ASSIGNMENT: pgettext_lazy("public", "Reported to the joint office"),
     CaseStatus.ASSIGNED: pgettext_lazy("public", "Being handled by the responsible unit"),
+    # The public learns of a reply once it is released (signed off).
+    CaseStatus.AWAITING_SIGNOFF: pgettext_lazy("public", "Being handled by the responsible unit"),
     CaseStatus.REPLIED: pgettext_lazy("public", "Replied"),
     CaseStatus.CLOSED: pgettext_lazy("public", "Concluded"),
     CaseStatus.VOIDED: pgettext_lazy("public", "Withdrawn"),

@@ -69,6 +69,18 @@ def _linkable(case: Case) -> str | None:
     return None
 
 
+def _reply_draft_waits(case: Case) -> str | None:
+    """With sign-off (docs/adr/0011), the unit leader decides a drafted reply before the case is voided
+    or merged: the draft never outlives its case's status."""
+    if case.status == S.AWAITING_SIGNOFF:
+        return _("A drafted reply awaits the unit leader's sign-off; it is approved or sent back first.")
+    return None
+
+
+def _linkable_now(case: Case) -> str | None:
+    return _reply_draft_waits(case) or _linkable(case)
+
+
 def _merged(case: Case) -> str | None:
     return None if case.merged_into_id else _("Only a merged case can be unmerged.")
 
@@ -133,7 +145,7 @@ TABLE = Table(
             _refusal(_("Only a replied case can be closed.")), input=inputs.VersionIn,
         ),
         Transition(
-            "link", NOT_VOIDED, None, supervisor, "linked", _refusal(""), guard=_linkable, input=inputs.LinkIn,
+            "link", NOT_VOIDED, None, supervisor, "linked", _refusal(""), guard=_linkable_now, input=inputs.LinkIn,
         ),
         Transition(
             "unmerge", states(S.CLOSED), None, supervisor, "unmerged",
@@ -141,7 +153,7 @@ TABLE = Table(
         ),
         Transition(
             "void", NOT_VOIDED - {S.CLOSED}, S.VOIDED, supervisor, "voided",
-            lambda case: _("A closed or voided case cannot be voided."), input=inputs.ReasonIn,
+            lambda case: _("A closed or voided case cannot be voided."), guard=_reply_draft_waits, input=inputs.ReasonIn,
         ),
     ]
 )

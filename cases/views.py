@@ -47,7 +47,7 @@ from cases.forms import (
     VoidForm,
     assignable_units,
 )
-from cases.models import Case, CaseStatus, Handling
+from cases.models import Approval, Case, CaseStatus, Handling
 from cases.selectors import (
     CaseFilters,
     access_case_by_id,
@@ -265,7 +265,7 @@ def act(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
             return _render_detail(request, case, failed=(name, form), status=400)
         try:
             data = parse(TABLE[name].input, {k: v for k, v in form.cleaned_data.items() if k != "confirm"})
-            handling.perform(case, request.user, name, data)
+            done = handling.perform(case, request.user, name, data)
         except ValidationError as exc:
             apply_service_errors(form, exc)
             return _render_detail(request, case, failed=(name, form), status=400)
@@ -280,7 +280,8 @@ def act(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
     except TransitionError as exc:
         messages.error(request, exc.message)
         return _render_detail(request, access_case_by_id(request.user, case_id), status=409)
-    messages.success(request, panel.done)
+    # With the district's sign-off on, a reply is a draft for the unit leader (docs/adr/0011).
+    messages.success(request, _("The draft awaits the unit leader's sign-off.") if isinstance(done, Approval) else panel.done)
     # A unit that returned a case may no longer see it.
     if visible_cases(request.user).filter(pk=case.pk).exists():
         return redirect("cases:detail", case.pk)

@@ -38,6 +38,7 @@ FIELD_LABELS: dict[str, str] = {
     "satisfied": _("Satisfied"),
     "confirms_reply": _("Confirms the reported reply"),
     "report_forwarded_at": _("Forwarded to the complaint centre at"),
+    "signoff": _("Sign-off"),
 }
 
 

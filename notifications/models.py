@@ -16,6 +16,8 @@ class Kind(models.TextChoices):
     REHANDLE = "rehandle", _("Re-handling ordered")
     ORDER_ISSUED = "order_issued", _("Supervision order issued")
     ORDER_ANSWERED = "order_answered", _("Supervision order answered")
+    SIGNOFF_REQUESTED = "signoff_requested", _("Awaiting your sign-off")
+    SIGNOFF_DECIDED = "signoff_decided", _("Sign-off decided")
 
 
 class Notification(models.Model):

@@ -17,3 +17,6 @@ REHANDLE = _("Case #%(number)s (%(category)s) is to be handled again: %(reason)s
 BULLETIN = _("Your unit is named in the bulletin “%(title)s”")
 ORDER_ISSUED = _("The joint office issued a supervision order on case #%(number)s (%(category)s): respond by %(respond_by)s")
 ORDER_ANSWERED = _("%(unit)s responded to the supervision order on case #%(number)s (%(category)s)")
+SIGNOFF_REQUESTED = _("%(kind)s for %(subject)s awaits your sign-off")
+SIGNOFF_APPROVED = _("%(kind)s for %(subject)s was approved and released")
+SIGNOFF_SENT_BACK = _("%(kind)s for %(subject)s was sent back: %(reason)s")

@@ -31,7 +31,7 @@ class ListItemAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
 @admin.register(DistrictSettings)
 class DistrictSettingsAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    list_display = ["district_name", "joint_office_short"]
+    list_display = ["district_name", "joint_office_short", "signoff_required"]
 
 
 @admin.register(FrequencyRule)

@@ -165,6 +165,11 @@ class DistrictSettings(models.Model):
     joint_office_short = models.CharField(_("joint office short name"), max_length=100)
     petition_office = models.CharField(_("petition office"), max_length=100)
     complaint_center = models.CharField(_("complaint centre"), max_length=100)
+    signoff_required = models.BooleanField(
+        _("sign-off by the unit leader required"),
+        default=False,
+        help_text=_("Replies, Work Day reports and results publications are released only when a unit leader approves (审核签发)."),
+    )
 
     class Meta:
         verbose_name = _("district settings")
@@ -172,3 +177,8 @@ class DistrictSettings(models.Model):
 
     def __str__(self) -> str:
         return self.district_name
+
+
+def signoff_required() -> bool:
+    """Whether this district has a unit leader approve replies, reports and results before they go out."""
+    return DistrictSettings.objects.filter(signoff_required=True).exists()

@@ -48,6 +48,8 @@ def parse_reference(data: Any) -> dict[str, Any]:
         raise ReferenceDataError("file: expected a JSON object")
     district = _require(data, "file", "district", dict)
     _require(district, "district", "name", str)
+    if not isinstance(district.get("signoff_required", False), bool):
+        raise ReferenceDataError("district: field 'signoff_required' must be true or false")
     joint = _require(data, "file", "joint_office", dict)
     for key in ("name", "short", "hosted_by", "complaint_center"):
         _require(joint, "joint_office", key, str)
@@ -132,6 +134,8 @@ def load_reference(path: Path) -> dict[str, int]:
             "joint_office_short": joint["short"],
             "petition_office": joint["hosted_by"],
             "complaint_center": joint["complaint_center"],
+            # Applied on every run: the file says whether the district has asked for sign-off.
+            "signoff_required": data["district"].get("signoff_required", False),
         },
     )
     order = 10

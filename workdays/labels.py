@@ -13,4 +13,6 @@ ACTIONS = {
     "report_forwarded": _("Report forwarded to the complaint centre"),
     "results_published": _("Results published"),
     "archived": _("Archived"),
+    "report_drafted": _("Report drafted, awaiting sign-off"),
+    "results_drafted": _("Results publication drafted, awaiting sign-off"),
 }

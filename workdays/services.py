@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit
+from cases.approvals import request_signoff, signoff_required
+from cases.models import Approval, ApprovalKind
 from cases.publication import default_summary, published_cases
 from history.services import record, snapshot
 from intake.privacy import check_public_text, petitioners_before, petitioners_of_workday, require_public_texts
-from lifecycle import Transition
+from lifecycle import Transition, TransitionError
 from lifecycle.inputs import resolve_many
 from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
 from workdays.models import Report, ScreeningItem, SignIn, Status, WorkDay
@@ -274,15 +276,39 @@ def briefing_record(*, workday: WorkDay, actor, briefing: str, materials_count: 
 
 
 @transaction.atomic
-def report_submit(*, workday: WorkDay, actor, summary: str = "") -> Report:
-    """R6b: the report goes with one action into the petition office's intake (收发员)."""
+def report_submit(*, workday: WorkDay, actor, summary: str = "") -> Report | Approval:
+    """R6b: the report goes with one action into the petition office's intake (收发员). Where the
+    district asks for sign-off it is a draft until a unit leader approves (cases/signoff.py)."""
     workday, step = begin_step(workday, actor, "report")
+    draft = {"summary": (summary or "").strip()}
+    if signoff_required():
+        return _draft(workday, actor, ApprovalKind.REPORT, draft, "report_drafted")
+    return release_report(workday, actor, drafted_by=actor, **draft)
+
+
+def release_report(workday: WorkDay, actor, *, drafted_by, summary: str, note: str = "") -> Report:
+    """The report goes out now, at once or at the leader's approval (`workday` locked by the caller)."""
+    step = _still_allowed(workday, "report")
     before = snapshot(workday)
-    report = Report.objects.create(workday=workday, summary=(summary or "").strip(), submitted_at=timezone.now(), submitted_by=actor)
+    report = Report.objects.create(workday=workday, summary=summary, submitted_at=timezone.now(), submitted_by=drafted_by)
     workday.status = step.target
     workday.save(update_fields=["status"])
-    record(instance=workday, actor=actor, action=step.action, before=before)
+    record(instance=workday, actor=actor, action=step.action, before=before, note=note)
     return report
+
+
+def _draft(workday: WorkDay, actor, kind: str, draft: dict, action: str) -> Approval:
+    approval = request_signoff(kind=kind, unit=workday.host_unit, actor=actor, draft=draft, workday=workday)
+    record(instance=workday, actor=actor, action=action, changes={"signoff": [None, str(approval.get_status_display())]})
+    return approval
+
+
+def _still_allowed(workday: WorkDay, name: str) -> Transition:
+    """A drafted step is released only while the day's status still allows it."""
+    step = TABLE[name]
+    if workday.status not in step.sources:
+        raise TransitionError(str(step.refusal(workday)))
+    return step
 
 
 @transaction.atomic
@@ -297,15 +323,29 @@ def report_forward(*, workday: WorkDay, actor) -> Report:
 
 
 @transaction.atomic
-def results_publish(*, workday: WorkDay, actor, items: list[dict] | None = None) -> WorkDay:
+def results_publish(*, workday: WorkDay, actor, items: list[dict] | None = None) -> WorkDay | Approval:
     """R6c: publish the results to the public (open cases with their current status).
 
     `items` are the public summaries (公示摘要) the unit wrote, `{case_id, public_summary}`, for cases of
     this day; a case left out, or given an empty summary or the default text, shows the default
     summary, which follows its status. Every summary, given or default, passes the personal-data
-    check against everyone registered that day; one failure refuses the whole publication."""
+    check against everyone registered that day; one failure refuses the whole publication. Where the
+    district asks for sign-off the checked items are a draft until a unit leader approves."""
     workday, step = begin_step(workday, actor, "results")
-    items = items or []
+    items = [{"case_id": i["case_id"], "public_summary": i.get("public_summary") or ""} for i in items or []]
+    summaries = _public_summaries(workday, items)
+    if signoff_required():
+        return _draft(workday, actor, ApprovalKind.RESULTS, {"items": items}, "results_drafted")
+    return _publish(workday, actor, step, summaries)
+
+
+def release_results(workday: WorkDay, actor, *, drafted_by, items: list[dict], note: str = "") -> WorkDay:
+    """The drafted publication goes out at the leader's approval, checked again against the day as it is."""
+    step = _still_allowed(workday, "results")
+    return _publish(workday, actor, step, _public_summaries(workday, items), note=note)
+
+
+def _public_summaries(workday: WorkDay, items: list[dict]) -> list[tuple[object, str]]:
     cases = resolve_many(
         published_cases(workday), [item["case_id"] for item in items], "items",
         _("Not a case published with this Work Day: %(ids)s"),
@@ -330,6 +370,10 @@ def results_publish(*, workday: WorkDay, actor, items: list[dict] | None = None)
         summaries.append((case, "" if text == default else text))
     if errors:
         raise ValidationError(errors)
+    return summaries
+
+
+def _publish(workday: WorkDay, actor, step: Transition, summaries: list[tuple[object, str]], note: str = "") -> WorkDay:
     for case, summary in summaries:
         if case.public_summary != summary:
             before = snapshot(case)
@@ -340,7 +384,7 @@ def results_publish(*, workday: WorkDay, actor, items: list[dict] | None = None)
     workday.results_published_at = timezone.now()
     workday.status = step.target
     workday.save(update_fields=["results_published_at", "status"])
-    record(instance=workday, actor=actor, action=step.action, before=before)
+    record(instance=workday, actor=actor, action=step.action, before=before, note=note)
     return workday
 
 

@@ -56,6 +56,17 @@ def _report_unforwarded(workday: WorkDay) -> str | None:
     return _("The report was already forwarded.") if report.forwarded_at else None
 
 
+def _no_draft_waiting(kind: str):
+    """With sign-off (docs/adr/0011), a step whose draft waits for the unit leader is not drafted again."""
+
+    def guard(workday: WorkDay) -> str | None:
+        if workday.pk and workday.approvals.filter(kind=kind, status="pending").exists():
+            return _("A draft of this step is awaiting sign-off.")
+        return None
+
+    return guard
+
+
 # `held` is entered by the first sign-in or registration on or after the date: those steps keep
 # the status when the day is already held, so their target is set by the service.
 TABLE = Table(
@@ -78,6 +89,7 @@ TABLE = Table(
                     _("The report was already submitted."),
                 )
             ),
+            guard=_no_draft_waiting("report"),
         ),
         Transition(
             "forward", states(S.REPORTED, S.RESULTS_PUBLISHED, S.ARCHIVED), None, supervisor, "report_forwarded",
@@ -92,6 +104,7 @@ TABLE = Table(
                     _("The results were already published."),
                 )
             ),
+            guard=_no_draft_waiting("results"),
         ),
         Transition(
             "archive", states(S.RESULTS_PUBLISHED), S.ARCHIVED, host_writer, "archived",

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can_write_for_unit, is_supervisor, visible_units
+from cases.models import Approval
 from cases.publication import public_rows
 from history.selectors import timeline_for
 from intake.models import Disposition, RegistrationStatus
@@ -334,6 +335,8 @@ class Section:
     anchor: str
     error_page: Callable | None = None
 
+# With the district's sign-off on, the report and results steps store a draft (docs/adr/0011).
+DRAFTED = gettext_lazy("The draft awaits the unit leader's sign-off.")
 
 SECTIONS = {
     "inform": Section(
@@ -377,8 +380,8 @@ def step(request: HttpRequest, workday_id: int, name: str) -> HttpResponse:
         TABLE.check(workday, request.user, name)
         if form is None or form.is_valid():
             data = parse(section.input, form.cleaned_data if form else {})
-            section.service(workday=workday, actor=request.user, **data.arguments())
-            messages.success(request, section.success)
+            done = section.service(workday=workday, actor=request.user, **data.arguments())
+            messages.success(request, DRAFTED if isinstance(done, Approval) else section.success)
             return redirect(_detail_url(workday, section.anchor))
     except ValidationError as exc:
         if form is None:

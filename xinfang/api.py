@@ -9,6 +9,7 @@ from ninja.security import django_auth
 from accounts.api import TokenAuth
 from accounts.api import router as auth_router
 from cases.api import router as cases_router
+from cases.api_approvals import router as approvals_router
 from intake.api import router as registrations_router
 from intake.api_persons import persons_router, petitioners_router
 from notifications.api import router as notifications_router
@@ -36,6 +37,7 @@ api.add_router("/", units_router)
 api.add_router("/calendar", calendar_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/cases", cases_router)
+api.add_router("/approvals", approvals_router)
 api.add_router("/registrations", registrations_router)
 api.add_router("/persons", persons_router)
 api.add_router("/petitioners", petitioners_router)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("persons/", include("intake.urls")),
     path("reminders/", include("cases.urls_reminders")),
+    path("approvals/", include("cases.urls_approvals")),
     path("supervision/", include("supervision.urls")),
     path("supervision/signals/", include("supervision.urls_signals")),
     path("bulletins/", include("supervision.urls_bulletins")),

@@ -10,6 +10,7 @@ _STATUS_CLASSES = {
     CaseStatus.AWAITING_ASSIGNMENT: "warn",
     CaseStatus.ASSIGNED: "info",
     CaseStatus.HANDLING: "info",
+    CaseStatus.AWAITING_SIGNOFF: "warn",
     CaseStatus.ANSWERED: "ok",
     CaseStatus.REPLIED: "ok",
     CaseStatus.CLOSED: "ok",

@@ -10,7 +10,7 @@ from cases import handling
 from cases.models import Case, CaseStatus
 from conftest import _make_user
 from intake.tests.factories import register_matter
-from units.models import Category, Unit
+from units.models import Category, DistrictSettings, Unit
 
 MERGED = "merged"  # not a status: a closed case merged into an earlier one of the same person
 FOUND_WANTING = "found_wanting"  # not a status: a replied case whose revisit found the citizen unsatisfied
@@ -52,13 +52,18 @@ def case_factory(clock, town_clerk, supervisor, labour_clerk, plan_workday):
         case = registration.case
         if status == CaseStatus.VOIDED:
             case = handling.case_void(case=case, actor=supervisor, version=case.version, reason="重复录入")
-        if status in (CaseStatus.ASSIGNED, CaseStatus.REPLIED, CaseStatus.CLOSED):
+        if status in (CaseStatus.ASSIGNED, CaseStatus.REPLIED, CaseStatus.CLOSED, CaseStatus.AWAITING_SIGNOFF):
             case = handling.case_assign(
                 case=case, actor=supervisor, version=case.version,
                 lead_unit=Unit.objects.get(name="区人力社保局"), assisting_units=[Unit.objects.get(name="土桥镇")],
             )
         if status in (CaseStatus.REPLIED, CaseStatus.CLOSED):
             handling.case_reply(case=case, actor=labour_clerk, version=case.version, content="已督促支付", concluded=True)
+            case = Case.objects.get(pk=case.pk)
+        if status == CaseStatus.AWAITING_SIGNOFF:
+            DistrictSettings.objects.update(signoff_required=True)
+            handling.case_reply(case=case, actor=labour_clerk, version=case.version, content="拟督促支付", concluded=True)
+            DistrictSettings.objects.update(signoff_required=False)
             case = Case.objects.get(pk=case.pk)
         if status == CaseStatus.CLOSED:
             case = handling.case_close(case=case, actor=supervisor, version=case.version)

@@ -97,3 +97,14 @@ def test_it_loads_another_districts_file(tmp_path):
     call_command("load_reference", str(_write(tmp_path, mutate)))
     town = Unit.objects.get(name="龙岗街道")
     assert town.kind == UnitKind.TOWN and town.parent.name == "大足区" and town.parent.kind == UnitKind.DISTRICT
+
+
+def test_it_applies_the_files_signoff_flag_on_every_run(tmp_path):
+    from units.models import DistrictSettings
+
+    call_command("load_reference")
+    assert DistrictSettings.objects.get().signoff_required is False
+    call_command("load_reference", str(_write(tmp_path, lambda d: d["district"].update(signoff_required=True))))
+    assert DistrictSettings.objects.get().signoff_required is True
+    call_command("load_reference", str(_write(tmp_path, lambda d: d["district"].update(signoff_required=False))))
+    assert DistrictSettings.objects.get().signoff_required is False
