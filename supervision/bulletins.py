@@ -21,7 +21,7 @@ from workcal import periods
 
 # (group key, the signals behind it)
 GROUPS = (
-    ("late", ("overdue", "promises_broken")),
+    ("late", ("overdue", "promises_broken", "orders_overdue")),
     ("poor_quality", ("poor_quality", "unsatisfied")),
     ("buck_passing", ("returns", "bounced")),
     ("false_reporting", ("contradicted",)),

@@ -51,3 +51,11 @@ def test_an_order_counts_once_its_date_has_passed(four_orders, clock):
     clock.set("2026-10-29 09:00")
     assert four_orders["not_yet_due"].case_id in signals_for_period("2026Q4")[unit_id].cases["orders_overdue"]
     assert signals_for_period("2027Q1").get(unit_id) is None
+
+
+def test_the_draft_bulletin_names_a_unit_that_left_an_order_unanswered(four_orders, supervisor):
+    from supervision.bulletins import bulletin_generate
+
+    bulletin = bulletin_generate(period="2026Q4", actor=supervisor)
+    unit_id = str(four_orders["labour"].unit_id)
+    assert four_orders["unanswered"].case_id in bulletin.findings["late"][unit_id]
