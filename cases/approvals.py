@@ -18,7 +18,7 @@ from accounts.home import TodoItem
 from accounts.models import Role
 from cases import notices
 from cases.models import Approval, ApprovalKind, ApprovalStatus, CaseStatus
-from lifecycle import Table, Transition, TransitionError, states
+from lifecycle import Table, Transition, states
 from units.models import Unit, signoff_required
 
 __all__ = ["signoff_required", "TABLE", "request_signoff", "pending_approval", "visible_approvals"]
@@ -59,12 +59,6 @@ def pending_approval(*, case=None, workday=None, kind: str | None = None) -> App
     if kind is not None:
         approvals = approvals.filter(kind=kind)
     return approvals.select_related("requested_by").first()
-
-
-def refuse_second_draft(**target) -> None:
-    """A step whose draft waits for sign-off is not drafted again (409)."""
-    if pending_approval(**target) is not None:
-        raise TransitionError(_("A draft of this step is awaiting sign-off."))
 
 
 def request_signoff(

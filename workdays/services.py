@@ -1,7 +1,9 @@
-"""Every change to a Work Day and what it owns. Each service checks its guard, writes the change
-and its history entry in one transaction. Views and the API call these; nothing else writes.
+"""Every change to a Work Day and what it owns. Each service locks the day, asks its transition table
+(workdays/transitions.py), writes the change and the history entry the table names in one transaction.
+Views and the API call these; nothing else writes.
 
-Statuses: planned → notice_published → held → reported → results_published → archived.
+Statuses: planned → notice_published → held → reported → results_published → archived; a day planned
+in error is voided before it is held.
 """
 
 from __future__ import annotations
