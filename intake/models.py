@@ -101,6 +101,8 @@ class Registration(models.Model):
         _("status"), max_length=20, choices=RegistrationStatus.choices, default=RegistrationStatus.REGISTERED
     )
     people_count = models.PositiveIntegerField(_("number of people"), default=1)
+    # Which site received it (R2): empty for the day's main place, else one of its extension sites.
+    site = models.CharField(_("site"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     category = models.ForeignKey("units.Category", verbose_name=_("category"), on_delete=models.PROTECT)
     territory = models.ForeignKey(

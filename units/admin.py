@@ -1,11 +1,17 @@
 from django.contrib import admin
 
 from history.admin import HistoryAdminMixin
-from units.models import Category, DistrictLeader, DistrictSettings, FrequencyRule, ListItem, Unit
+from units.models import Category, DistrictLeader, DistrictSettings, FrequencyRule, ListItem, Unit, UnitOfficial
+
+
+class UnitOfficialInline(admin.TabularInline):
+    model = UnitOfficial
+    extra = 1
 
 
 @admin.register(Unit)
 class UnitAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    inlines = [UnitOfficialInline]
     list_display = ["name", "kind", "parent", "is_key"]
     list_filter = ["kind", "is_key"]
     search_fields = ["name"]

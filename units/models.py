@@ -71,6 +71,31 @@ class DistrictLeader(models.Model):
         return f"{self.name}（{self.title}）"
 
 
+class UnitOfficial(models.Model):
+    """A member of a unit's leadership (e.g. 李明, 党工委书记), entered in the admin. The plan form
+    proposes them as participants written 姓名（职务）; the principal leader (主要负责同志) is the one
+    whose absence from the sign-in book is flagged (R3)."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="officials")
+    name = models.CharField(_("name"), max_length=50)
+    post = models.CharField(_("post"), max_length=100)
+    is_principal = models.BooleanField(
+        _("principal leader"), default=False, help_text=_("The unit's principal leader (主要负责同志), who leads its Work Days (R3).")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("unit leadership member")
+        verbose_name_plural = _("unit leadership")
+        ordering = ["unit", "-is_principal", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit"], condition=models.Q(is_principal=True), name="one_principal_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.post}）"
+
+
 class Category(models.Model):
     """问题类别 — a tree; a first-level category may name the department responsible (属事)."""
 

@@ -55,7 +55,10 @@ def test_the_admin_records_edits_and_the_unit_page_shows_them(client, make_user,
     finance = unit("区财政局")
     response = client.post(
         f"/admin/units/unit/{finance.pk}/change/",
-        {"name": "区财政局", "kind": "department", "parent": finance.parent_id, "is_key": "on", "order": finance.order},
+        {
+            "name": "区财政局", "kind": "department", "parent": finance.parent_id, "is_key": "on", "order": finance.order,
+            "officials-TOTAL_FORMS": "0", "officials-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 302
     event = timeline_for(finance).last()

@@ -12,6 +12,7 @@ from workdays.transitions import TABLE
 pytestmark = pytest.mark.django_db
 
 ROLES = ["supervisor", "town_clerk", "other_town_clerk", "district_leader"]
+STATUSES = [s for s in Status if s != Status.CANCELLED]  # TODO(issue 11): cancel service
 
 # For each step: the page's URL, the API's URL (under /api/v1/workdays/{id}/) and a valid input.
 DOORS = {
@@ -32,9 +33,9 @@ DOORS = {
 def days(clock, town_clerk, supervisor, plan_workday) -> dict[str, WorkDay]:
     """A day of 巴川街道 in every status; the clock stands on the day itself."""
     clock.set("2026-11-20 10:00")
-    made = {status: plan_workday(town_clerk, "2026-12-10") for status in Status}
+    made = {status: plan_workday(town_clerk, "2026-12-10") for status in STATUSES}
     services.workday_void(workday=made[Status.VOIDED], actor=town_clerk, reason="重复制定")
-    for status in Status:
+    for status in STATUSES:
         if status not in (Status.PLANNED, Status.VOIDED):
             services.notice_publish(workday=made[status], actor=town_clerk)
     clock.set("2026-12-10 10:00")
@@ -48,7 +49,7 @@ def days(clock, town_clerk, supervisor, plan_workday) -> dict[str, WorkDay]:
     for reached, do in steps:
         for status in later[later.index(reached):]:
             do(made[status])
-    days = {status: WorkDay.objects.get(pk=made[status].pk) for status in Status}
+    days = {status: WorkDay.objects.get(pk=made[status].pk) for status in STATUSES}
     assert all(day.status == status for status, day in days.items())
     return days
 
