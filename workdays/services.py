@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,11 +43,20 @@ def _locked(workday: WorkDay) -> WorkDay:
     return WorkDay.objects.select_for_update().select_related("host_unit").get(pk=workday.pk)
 
 
+def bump_version(workday: WorkDay) -> None:
+    """Every change to a day counts up its version (an edit of the plan names the version it started
+    from). Called inside the change's transaction, so a refused change leaves it as it was."""
+    WorkDay.objects.filter(pk=workday.pk).update(version=F("version") + 1)
+    workday.version += 1
+
+
 def begin_step(workday: WorkDay, actor, name: str) -> tuple[WorkDay, Transition]:
     """Lock the day, then ask its transition table: 403 for a user the step is not for, 409 when
-    the day's status or the step's guard refuses it."""
+    the day's status or the step's guard refuses it. The day's version counts the change."""
     workday = _locked(workday)
-    return workday, TABLE.check(workday, actor, name)
+    step = TABLE.check(workday, actor, name)
+    bump_version(workday)
+    return workday, step
 
 
 def _clean_list(values: Iterable[str] | None) -> list[str]:
@@ -291,6 +301,7 @@ def report_submit(*, workday: WorkDay, actor, summary: str = "") -> Report | App
 def release_report(workday: WorkDay, actor, *, drafted_by, summary: str, note: str = "") -> Report:
     """The report goes out now, at once or at the leader's approval (`workday` locked by the caller)."""
     step = _still_allowed(workday, "report")
+    bump_version(workday)
     before = snapshot(workday)
     report = Report.objects.create(workday=workday, summary=summary, submitted_at=timezone.now(), submitted_by=drafted_by)
     workday.status = step.target
@@ -376,6 +387,7 @@ def _public_summaries(workday: WorkDay, items: list[dict]) -> list[tuple[object,
 
 
 def _publish(workday: WorkDay, actor, step: Transition, summaries: list[tuple[object, str]], note: str = "") -> WorkDay:
+    bump_version(workday)
     for case, summary in summaries:
         if case.public_summary != summary:
             before = snapshot(case)
