@@ -21,6 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.cache import never_cache
@@ -278,8 +279,13 @@ def act(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
         data["version"] = str(current.version)
         return _render_detail(request, current, failed=(name, panel.make_form(current, data)), status=409)
     except TransitionError as exc:
+        # Said once: on top, unless the case's page states it already.
+        current = access_case_by_id(request.user, case_id)
+        response = _render_detail(request, current, status=409)
+        if escape(exc.message) in response.content.decode():
+            return response
         messages.error(request, exc.message)
-        return _render_detail(request, access_case_by_id(request.user, case_id), status=409)
+        return _render_detail(request, current, status=409)
     # With the district's sign-off on, a reply is a draft for the unit leader (docs/adr/0011).
     messages.success(request, _("The draft awaits the unit leader's sign-off.") if isinstance(done, Approval) else panel.done)
     # A unit that returned a case may no longer see it.

@@ -80,7 +80,7 @@ def load_scenario() -> bool:
     wages = _register(held, bachuan, "王建华", "50022419850715005", "15123012347", "欠薪讨薪", "在某工地务工被拖欠工资三个月", "refer",
                       channel="告知可向区人力社保局劳动保障监察大队反映", people_count=6)
     _register(held, bachuan, "赵明", "", "13594012348", "不动产登记", "房屋不动产证办理进度", "refer", channel="告知可向区规划自然资源局反映")
-    services.report_submit(workday=held, actor=bachuan, summary="共接待群众4批9人次，当场答复1件，承诺时限1件，需交办2件。")
+    services.report_submit(workday=held, actor=bachuan, summary="共接待群众4批9人次，当场答复1件，承诺解决时限1件，需交办2件。")
     services.report_forward(workday=held, actor=office)
     handling.case_assign(case=wages, actor=office, version=wages.version, lead_unit=Unit.objects.get(name="区人力社保局"),
                          assisting_units=[Unit.objects.get(name="巴川街道")])

@@ -9,7 +9,9 @@ class IntakeConfig(AppConfig):
     def ready(self) -> None:
         from history.labels import register, register_fields
 
-        register({"corrected": _("Corrected"), "details_corrected": _("Petitioner's details corrected")})
+        register(
+            {"corrected": _("Corrected"), "details_corrected": _("Petitioner's details corrected"), "withdrawn": _("Withdrawn")}
+        )
         register_fields(
             {
                 "petitioner_name": _("Petitioner's name"),

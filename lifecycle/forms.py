@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+# Django's own formset messages speak of "forms" and "ManagementForm data"; a clerk sees these instead
+# (a formset class sets them as its `default_error_messages`).
+FORMSET_ERROR_MESSAGES = {
+    "missing_management_form": _(
+        "The page was incomplete when it was sent (it may be out of date). Reload the page and enter it again."
+    ),
+    "too_many_forms": ngettext_lazy(
+        "At most %(num)d row can be filled in.", "At most %(num)d rows can be filled in.", "num"
+    ),
+    "too_few_forms": ngettext_lazy(
+        "Fill in at least %(num)d row.", "Fill in at least %(num)d rows.", "num"
+    ),
+}
 
 
 def apply_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:

@@ -1,11 +1,18 @@
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 
 from history.admin import HistoryAdminMixin
+from lifecycle.forms import FORMSET_ERROR_MESSAGES
 from units.models import Category, DistrictLeader, DistrictSettings, FrequencyRule, ListItem, Unit, UnitOfficial
+
+
+class UnitOfficialFormSet(BaseInlineFormSet):
+    default_error_messages = FORMSET_ERROR_MESSAGES
 
 
 class UnitOfficialInline(admin.TabularInline):
     model = UnitOfficial
+    formset = UnitOfficialFormSet
     extra = 1
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UnitKind(models.TextChoices):
@@ -53,7 +54,7 @@ class DistrictLeader(models.Model):
     """区级领导 — a district leader who liaises with (联系) towns/streets or oversees (分管) departments."""
 
     name = models.CharField(_("name"), max_length=50)
-    title = models.CharField(_("title"), max_length=100)
+    title = models.CharField(pgettext_lazy("post", "title"), max_length=100)
     liaison_units = models.ManyToManyField(
         Unit, verbose_name=_("liaison units (联系)"), blank=True, related_name="liaison_leaders"
     )

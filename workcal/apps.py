@@ -8,7 +8,7 @@ class WorkcalConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.home import register_todo_source
-        from history.labels import register
+        from history.labels import register, register_date_values
         from workcal.selectors import home_todo
 
         register_todo_source(home_todo, order=30)
@@ -21,3 +21,5 @@ class WorkcalConfig(AppConfig):
                 "confirmed": _("Year confirmed"),
             }
         )
+        # A changed date of the calendar is recorded as "work" or "off" (workcal/services.py).
+        register_date_values({"work": _("working day"), "off": _("day off")})

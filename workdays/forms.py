@@ -11,10 +11,11 @@ import uuid
 from django import forms
 from django.forms import formset_factory
 from django.utils.functional import lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from intake.models import GROUP_VISIT_SIZE, Disposition, Kind
+from lifecycle.forms import FORMSET_ERROR_MESSAGES
 from units.models import TERRITORY_KINDS, Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
 from workdays.models import ScreeningItem
 
@@ -144,7 +145,7 @@ class InformLeaderForm(forms.Form):
 
 class SignInForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=50, required=False)
-    title = forms.CharField(label=_("Title"), max_length=100, required=False)
+    title = forms.CharField(label=pgettext_lazy("post", "Title"), max_length=100, required=False)
     unit_name = forms.CharField(
         label=_("Unit"), max_length=100, required=False, help_text=_("Leave empty for the host unit.")
     )
@@ -236,6 +237,15 @@ class PetitionerForm(forms.Form):
 
 
 class BasePetitionerFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **FORMSET_ERROR_MESSAGES,
+        "too_many_forms": ngettext_lazy(
+            "At most %(num)d petitioner can be entered on one registration.",
+            "At most %(num)d petitioners can be entered on one registration.",
+            "num",
+        ),
+    }
+
     def petitioners(self) -> list[tuple[int, dict]]:
         """(row index, data) of the first row and every other filled row, in order."""
         return [(i, f.cleaned_data) for i, f in enumerate(self.forms) if i == 0 or f.has_changed()]

@@ -178,7 +178,7 @@ class SignIn(models.Model):
 
     workday = models.ForeignKey(WorkDay, on_delete=models.PROTECT, related_name="sign_ins")
     name = models.CharField(_("full name"), max_length=50)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    title = models.CharField(pgettext_lazy("post", "title"), max_length=100, blank=True)
     unit_name = models.CharField(_("unit"), max_length=100, blank=True)
     signed_at = models.DateTimeField(_("signed at"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

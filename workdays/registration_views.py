@@ -95,8 +95,10 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
                     form.data = form.data.copy()
                     form.data["client_ref"] = str(_pending_ref(request, workday, renew=True))
             except TransitionError as exc:
-                # A suspected duplicate, or the day does not take entries: what was typed stays.
-                form.add_error(None, exc.message)
+                # A suspected duplicate, or the day does not take entries: what was typed stays. The
+                # day's refusal is stated beside the button already; say it once.
+                if exc.message != allowed_steps(workday, user)["register"].reason:
+                    form.add_error(None, exc.message)
                 duplicate_of = Registration.objects.filter(pk=exc.extra.get("duplicate_of")).first()
                 status = 409
             else:

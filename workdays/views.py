@@ -21,6 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -389,6 +390,11 @@ def step(request: HttpRequest, workday_id: int, name: str) -> HttpResponse:
             return redirect(_detail_url(workday, section.anchor))
         apply_service_errors(form, exc)
     except TransitionError as exc:
+        # The page states a refused step's reason beside its button: the message is said there, or
+        # on top when the page does not say it (never both).
+        response = _render_detail(request, workday, status=409)
+        if escape(exc.message) in response.content.decode():
+            return response
         messages.error(request, exc.message)
         return _render_detail(request, workday, status=409)
     if section.error_page:

@@ -216,7 +216,7 @@ def test_it_refuses_the_lead_unit_as_assisting_unit(client, referred, supervisor
     labour = Unit.objects.get(name="区人力社保局")
     response = act(client, supervisor, referred, "assign", {"lead_unit_id": labour.pk, "assisting_unit_ids": [labour.pk]})
     assert response.status_code == 400
-    assert field_errors(response, "assign")["assisting_unit_ids"] == ["主办单位不能同时作为协办单位。"]
+    assert field_errors(response, "assign")["assisting_unit_ids"] == ["承办单位不能同时作为协办单位。"]
     assert fresh(referred).status == CaseStatus.AWAITING_ASSIGNMENT and fresh(referred).version == 1
 
 
@@ -232,7 +232,7 @@ def test_it_refuses_an_unknown_or_missing_lead_unit(client, referred, supervisor
     response = act(client, supervisor, referred, "assign", {"lead_unit_id": 999999})
     assert response.status_code == 400 and "lead_unit_id" in field_errors(response, "assign")
     response = act(client, supervisor, referred, "assign", {})
-    assert field_errors(response, "assign")["lead_unit_id"] == ["请选择主办单位。"]
+    assert field_errors(response, "assign")["lead_unit_id"] == ["请选择承办单位。"]
     assert fresh(referred).version == 1
 
 

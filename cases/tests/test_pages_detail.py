@@ -99,7 +99,7 @@ def test_it_offers_the_joint_office_assignment_with_the_routing_proposal(client,
     form = response.context["panels"][0]["form"]
     assert form.initial["lead_unit_id"] == Unit.objects.get(name="区人力社保局").pk
     assert form.initial["assisting_unit_ids"] == [Unit.objects.get(name="巴川街道").pk]
-    assert "建议：属事单位区人力社保局为主办，属地巴川街道协办" in response.content.decode()
+    assert "建议：属事单位区人力社保局为承办单位，属地巴川街道协办" in response.content.decode()
 
 
 def test_it_offers_the_host_town_feedback_only(client, referred, town_clerk):

@@ -139,7 +139,7 @@ def test_it_finds_due_soon_and_overdue_cases_as_the_clock_moves(client, self_han
 def test_it_shows_the_awaiting_assignment_tab_to_the_joint_office_only(client, supervisor, town_clerk):
     assert "待交办" in ledger(client, supervisor).content.decode()
     html = ledger(client, town_clerk).content.decode()
-    assert "待交办" not in html and "我单位主办" in html and "我单位协办" in html
+    assert "待交办" not in html and "我单位承办" in html and "我单位协办" in html
 
 
 def test_it_marks_a_bounced_case(client, referred, supervisor):

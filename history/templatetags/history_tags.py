@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from history.labels import action_label as _action_label
 from history.labels import field_label as _extra_field_label
+from history.labels import note_label as _note_label
+from history.labels import value_label
 
 register = template.Library()
 
@@ -31,10 +33,19 @@ def action_label(action: str) -> str:
 
 
 @register.filter
+def note_label(note: str) -> str:
+    return _note_label(note)
+
+
+@register.filter
 def field_label(event, name: str) -> str:
+    """The field's verbose name; a field without one of its own (Django makes it from the name) and a
+    recorded key that is no field go by the labels registered in history/labels.py."""
     field = _field(event, name)
     if field is not None and hasattr(field, "verbose_name"):
-        return str(field.verbose_name)
+        label = str(field.verbose_name)
+        if label != name.replace("_", " ") or _extra_field_label(name) == name:
+            return label
     return _extra_field_label(name)
 
 
@@ -66,6 +77,10 @@ def change_values(event, name: str, pair) -> str:
     """'old → new' for one recorded change (a created value shows only the new one)."""
     field = _field(event, name)
     old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+
+    def shown(value) -> str:
+        return (value_label(name, value) if field is None else None) or _display(field, value)
+
     if old is None:
-        return _display(field, new)
-    return f"{_display(field, old)} → {_display(field, new)}"
+        return shown(new)
+    return f"{shown(old)} → {shown(new)}"

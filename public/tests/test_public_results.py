@@ -69,7 +69,7 @@ def test_it_shows_the_live_status_of_each_case(client, town_clerk, supervisor, r
 def test_it_counts_the_matters_by_disposition(client, results_day):
     page = client.get(reverse("public:results", args=[results_day.pk])).content.decode()
     assert "当场答复 <strong>1</strong>" in page
-    assert "承诺限时办理 <strong>1</strong>" in page
+    assert "承诺解决时限 <strong>1</strong>" in page
     assert "指明反映渠道 <strong>0</strong>" in page
 
 

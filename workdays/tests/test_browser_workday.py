@@ -84,7 +84,7 @@ def test_a_town_clerk_plans_publishes_registers_on_a_phone_and_reports(page, liv
         name="李四",
         phone="13900139000",
         content="小区路灯损坏",
-        disposition="承诺时限",
+        disposition="承诺解决时限",
         detail_label="承诺解决时限（工作日）",
         detail="10",
         category_id=wages,

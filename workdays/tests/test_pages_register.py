@@ -73,8 +73,8 @@ def test_it_shows_the_form_with_defaults_and_keeps_its_client_ref_until_a_submis
         "意见",
         "建议",
         "当场答复",
-        "承诺时限",
-        "超出权限",
+        "承诺解决时限",
+        "超越职权",
         "集体访",
     ):
         assert text in page
