@@ -60,12 +60,18 @@ def upload(request, target: Form[str] = "", target_id: Form[str] = "", file: Fil
     return 201, attachment
 
 
-@router.get("/attachments", response=list[AttachmentOut])
+class AttachmentList(Schema):
+    items: list[AttachmentOut]
+    total: int
+
+
+@router.get("/attachments", response=AttachmentList)
 def list_attachments(request, target: str = "", target_id: str = ""):
     """The files of one target; for a case also those of its replies and of the 督办 on it."""
     data = parse(AttachIn, {"target": target, "target_id": target_id})
     obj = targets.access_target(request.user, data.target, data.target_id)
-    return [_out(a, request.user) for a in selectors.attachments_of(request.user, obj)]
+    items = [_out(a, request.user) for a in selectors.attachments_of(request.user, obj)]
+    return {"items": items, "total": len(items)}
 
 
 @router.get("/attachments/{attachment_id}")

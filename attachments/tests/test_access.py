@@ -86,7 +86,7 @@ def test_the_list_shows_the_files_of_a_target(attached, client, district_leader)
     client.force_login(district_leader)
     response = client.get(f"/api/v1/attachments?target=workday&target_id={attachment.workday_id}")
     assert response.status_code == 200
-    [item] = response.json()
+    [item] = response.json()["items"]
     assert item["id"] == attachment.pk and item["sha256"] == hashlib.sha256(data).hexdigest()
     assert item["target"] == "workday" and item["target_id"] == attachment.workday_id
     assert item["download_url"] == f"/api/v1/attachments/{attachment.pk}" and item["voided_at"] is None
@@ -148,7 +148,7 @@ def test_a_supervision_order_takes_files_from_the_joint_office_and_the_answering
     assert send_upload("api", dept_clerk, "supervision_order", order.pk, ("x.pdf", pdf_bytes())).status_code == 404
     # the case's list gathers the order's files
     client.force_login(labour_clerk)
-    names = [a["name"] for a in client.get(f"/api/v1/attachments?target=case&target_id={case.pk}").json()]
+    names = [a["name"] for a in client.get(f"/api/v1/attachments?target=case&target_id={case.pk}").json()["items"]]
     assert names == ["督办单.pdf", "反馈.pdf"]
     page = client.get(f"/cases/{case.pk}/").content.decode()
     assert "督办单.pdf" in page and "反馈.pdf" in page
