@@ -86,7 +86,7 @@ def clean_name(name: str) -> str:
     return name
 
 
-def _megabytes(n: int) -> str:
+def megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.0f}" if n >= 1024 * 1024 else f"{n / (1024 * 1024):.2f}"
 
 
@@ -101,7 +101,7 @@ def _check_file(file) -> tuple[str, content.Kind]:
     if size > max_bytes():
         raise ValidationError({"file": [
             _("The file is %(size)s MB; a file of at most %(max)s MB can be attached.")
-            % {"size": _megabytes(size), "max": _megabytes(max_bytes())}
+            % {"size": megabytes(size), "max": megabytes(max_bytes())}
         ]})
     allowed = _("Only JPG or PNG pictures, PDF files, Word (.doc, .docx) and Excel (.xls, .xlsx) files can be attached.")
     ext = content.extension(name)
@@ -138,7 +138,7 @@ def attachment_add(*, actor, target, file) -> Attachment:
         path = storage().save(path, hashing)
     except _TooLarge:
         storage().delete(path)
-        raise ValidationError({"file": [_("The file is larger than %(max)s MB.") % {"max": _megabytes(max_bytes())}]}) from None
+        raise ValidationError({"file": [_("The file is larger than %(max)s MB.") % {"max": megabytes(max_bytes())}]}) from None
     if hashing.counted == 0:
         storage().delete(path)
         raise ValidationError({"file": [_("The file is empty.")]})

@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from attachments import content, selectors, services, targets
-from attachments.forms import UploadForm, VoidForm
+from attachments.forms import VoidForm
 from attachments.models import Target
 from supervision.orders import visible_orders
 
@@ -50,13 +50,14 @@ def attachments_block(context, target):
         {
             "file": a, "label": _label(a), "download": selectors.may_download(user, a),
             "voidable": bool(services.TABLE.available(a, user)),
+            "void_form": VoidForm(auto_id=f"id_void_{a.pk}_%s"),
         }
         for a in files
     ]
     refusal = rule.refused(rule.owner(target))
     choices = [] if refusal else _upload_choices(user, kind, target)
     return {
-        "rows": rows, "choices": choices, "refusal": refusal, "form": UploadForm(), "void_form": VoidForm(),
-        "accept": ",".join("." + e for e in content.ALLOWED_EXTENSIONS), "max_mb": services.max_bytes() // (1024 * 1024),
+        "rows": rows, "choices": choices, "refusal": refusal,
+        "accept": ",".join("." + e for e in content.ALLOWED_EXTENSIONS), "max_mb": services.megabytes(services.max_bytes()),
         "csrf_token": context.get("csrf_token"), "request": context["request"],
     }

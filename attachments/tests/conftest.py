@@ -61,6 +61,29 @@ def docx_bytes() -> bytes:
     return out.getvalue()
 
 
+def xlsx_bytes() -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "台账"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def docm_bytes() -> bytes:
+    """A Word file with macros (a .docm), which is refused even when named .docx."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/vbaProject.bin", b"\x00" * 32)
+    return out.getvalue()
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # the header of a .doc / .xls
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 100
 
 

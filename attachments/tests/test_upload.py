@@ -5,7 +5,7 @@ import hashlib
 import pytest
 
 from attachments.models import Attachment
-from attachments.tests.conftest import EXE, LIMIT, docx_bytes, pdf_bytes, png_bytes
+from attachments.tests.conftest import EXE, LIMIT, OLE2, docm_bytes, docx_bytes, pdf_bytes, png_bytes, xlsx_bytes
 from conftest import door_verdict
 from history.models import Event
 
@@ -15,6 +15,12 @@ FILES = {
     "png": (("现场照片.png", png_bytes()), "done"),
     "pdf": (("签字登记表.pdf", pdf_bytes()), "done"),
     "docx": (("整改报告.docx", docx_bytes()), "done"),
+    "xlsx": (("台账.xlsx", xlsx_bytes()), "done"),
+    "doc": (("情况反馈.doc", OLE2), "done"),
+    "xls": (("统计表.xls", OLE2), "done"),
+    "ole2 named png": (("photo.png", OLE2), "bad input"),
+    "docm named docx": (("整改报告.docx", docm_bytes()), "bad input"),
+    "xlsx named docx": (("台账.docx", xlsx_bytes()), "bad input"),
     "exe renamed jpg": (("photo.jpg", EXE), "bad input"),
     "exe": (("setup.exe", EXE), "bad input"),
     "png named pdf": (("scan.pdf", png_bytes()), "bad input"),
@@ -115,3 +121,21 @@ def test_the_real_limit_takes_a_20_mb_file_through_multipart(send_upload, workda
     assert send_upload("api", town_clerk, "workday", workday.pk, ("大文件.pdf", exact)).status_code == 201
     over = send_upload("api", town_clerk, "workday", workday.pk, ("大文件.pdf", exact + b"\n"))
     assert over.status_code == 400 and "file" in over.json()["errors"]
+
+
+def test_a_file_longer_than_it_claims_is_stopped_while_streaming(workday_factory, town_clerk, attachment_storage):
+    """The size the upload announced is checked first; the bytes are counted again on their way
+    to the storage, and a file that turns out larger is refused and leaves nothing behind."""
+    from django.core.exceptions import ValidationError
+
+    from attachments.services import attachment_add
+    from attachments.tests.conftest import upload
+
+    workday = workday_factory(actor=town_clerk)
+    file = upload("big.pdf", pdf_bytes(padding=LIMIT))
+    file.size = 100  # what a lying client would announce
+    with pytest.raises(ValidationError) as refused:
+        attachment_add(actor=town_clerk, target=workday, file=file)
+    assert "file" in refused.value.message_dict
+    assert not Attachment.objects.exists()
+    assert not [p for p in attachment_storage.rglob("*") if p.is_file()]
