@@ -38,3 +38,11 @@ def attachments_of(user, obj) -> QuerySet[Attachment]:
     condition = Q(case=obj) | Q(reply__case=obj) | Q(order__in=visible_orders(user).filter(case=obj).values("pk"))
     return Attachment.objects.filter(condition).select_related(*_RELATED)
 
+
+
+def dossier_files(workday) -> QuerySet[Attachment]:
+    """Every file of a Work Day's archive dossier (R12): the day's own and those of its cases, their
+    replies and the 督办 on them, voided ones included (the dossier says so). The caller has checked
+    that the user may see the day; open each with `attachments.services.storage().open(a.path)`."""
+    condition = Q(workday=workday) | Q(case__workday=workday) | Q(reply__case__workday=workday) | Q(order__case__workday=workday)
+    return Attachment.objects.filter(condition).select_related(*_RELATED).order_by("target", "uploaded_at", "id")

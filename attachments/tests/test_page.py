@@ -54,3 +54,20 @@ def test_case_page_queries_do_not_grow_with_files(case_factory, labour_clerk, cl
     with CaptureQueriesContext(connection) as five:
         assert "5.pdf" in client.get(f"/cases/{case.pk}/").content.decode()
     assert len(five) == len(one)
+
+
+def test_the_dossier_gathers_the_files_of_the_day_and_its_cases(case_factory, labour_clerk, town_clerk, send_upload, attachment_storage):
+    import hashlib
+
+    from attachments.selectors import dossier_files
+    from attachments.services import storage
+
+    case = case_factory(CaseStatus.REPLIED)
+    send_upload("api", town_clerk, "workday", case.workday_id, ("现场照片.png", png_bytes()))
+    send_upload("api", labour_clerk, "case", case.pk, ("整改报告.pdf", pdf_bytes()))
+    send_upload("api", labour_clerk, "reply", case.replies.get().pk, ("反馈.pdf", pdf_bytes()))
+    files = list(dossier_files(case.workday))
+    assert sorted(a.name for a in files) == ["反馈.pdf", "整改报告.pdf", "现场照片.png"]
+    for a in files:
+        with storage().open(a.path, "rb") as handle:
+            assert hashlib.sha256(handle.read()).hexdigest() == a.sha256
