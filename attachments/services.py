@@ -142,6 +142,17 @@ def attachment_add(*, actor, target, file) -> Attachment:
     if hashing.counted == 0:
         storage().delete(path)
         raise ValidationError({"file": [_("The file is empty.")]})
+    # A double submit (or the same scan sent twice) adds nothing: the owner's row lock above makes
+    # this check safe against two uploads at once.
+    same = Attachment.objects.filter(
+        target=kind, **{TARGET_FIELDS[kind]: target}, sha256=hashing.sha256.hexdigest(), voided_at__isnull=True
+    ).first()
+    if same is not None:
+        storage().delete(path)
+        raise ValidationError({"file": [
+            _("This file is already attached here (%(name)s, %(at)s).")
+            % {"name": same.name, "at": f"{timezone.localtime(same.uploaded_at):%Y-%m-%d %H:%M}"}
+        ]})
     try:
         attachment = Attachment.objects.create(
             target=kind, **{TARGET_FIELDS[kind]: target}, name=name or f"{_('attachment')}.{found.extensions[0]}",

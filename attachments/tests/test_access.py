@@ -142,7 +142,7 @@ def test_a_supervision_order_takes_files_from_the_joint_office_and_the_answering
     case = case_factory(CaseStatus.ASSIGNED)
     order = order_issue(case=case, actor=supervisor, version=case.version, text="请加快办理", respond_within_days=5)
     assert send_upload("api", supervisor, "supervision_order", order.pk, ("督办单.pdf", pdf_bytes())).status_code == 201
-    assert send_upload("page", labour_clerk, "supervision_order", order.pk, ("反馈.pdf", pdf_bytes())).status_code == 302
+    assert send_upload("page", labour_clerk, "supervision_order", order.pk, ("反馈.pdf", pdf_bytes(padding=1))).status_code == 302
     # the registering unit sees the case but the order is the lead unit's business
     assert send_upload("api", town_clerk, "supervision_order", order.pk, ("x.pdf", pdf_bytes())).status_code == 404
     assert send_upload("api", dept_clerk, "supervision_order", order.pk, ("x.pdf", pdf_bytes())).status_code == 404

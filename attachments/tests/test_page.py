@@ -36,9 +36,9 @@ def test_queries_do_not_grow_with_files(workday_factory, town_clerk, client, sen
     with CaptureQueriesContext(connection) as one:
         client.get(f"/workdays/{workday.pk}/")
     for n in range(2, 6):
-        send_upload("api", town_clerk, "workday", workday.pk, (f"{n}.png", png_bytes()))
+        send_upload("api", town_clerk, "workday", workday.pk, (f"{n}.pdf", pdf_bytes(padding=n)))
     with CaptureQueriesContext(connection) as five:
-        assert "5.png" in client.get(f"/workdays/{workday.pk}/").content.decode()
+        assert "5.pdf" in client.get(f"/workdays/{workday.pk}/").content.decode()
     assert len(five) == len(one)
 
 
@@ -50,7 +50,7 @@ def test_case_page_queries_do_not_grow_with_files(case_factory, labour_clerk, cl
     with CaptureQueriesContext(connection) as one:
         client.get(f"/cases/{case.pk}/")
     for n in range(2, 6):
-        send_upload("api", labour_clerk, "reply", reply.pk, (f"{n}.pdf", pdf_bytes()))
+        send_upload("api", labour_clerk, "reply", reply.pk, (f"{n}.pdf", pdf_bytes(padding=n)))
     with CaptureQueriesContext(connection) as five:
         assert "5.pdf" in client.get(f"/cases/{case.pk}/").content.decode()
     assert len(five) == len(one)

@@ -139,3 +139,18 @@ def test_a_file_longer_than_it_claims_is_stopped_while_streaming(workday_factory
     assert "file" in refused.value.message_dict
     assert not Attachment.objects.exists()
     assert not [p for p in attachment_storage.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize("door", ["page", "api"])
+def test_the_same_file_twice_on_one_target_is_refused(door, send_upload, workday_factory, town_clerk, settings, attachment_storage):
+    """A double submit adds nothing; the same file on another target, or after voiding, is fine."""
+    settings.LANGUAGE_CODE = "en"
+    workday, other = workday_factory(actor=town_clerk), workday_factory(actor=town_clerk)
+    assert send_upload("api", town_clerk, "workday", workday.pk, ("照片.png", png_bytes())).status_code == 201
+    again = send_upload(door, town_clerk, "workday", workday.pk, ("照片（1）.png", png_bytes()))
+    assert again.status_code == 400
+    text = str(again.json()["errors"]["file"]) if door == "api" else again.content.decode()
+    assert "already attached here (照片.png" in text
+    assert Attachment.objects.count() == 1
+    assert len([p for p in attachment_storage.rglob("*") if p.is_file()]) == 1
+    assert send_upload(door, town_clerk, "workday", other.pk, ("照片.png", png_bytes())).status_code in (201, 302)
