@@ -8,6 +8,7 @@ from ninja.security import django_auth
 
 from accounts.api import TokenAuth
 from accounts.api import router as auth_router
+from attachments.api import router as attachments_router
 from cases.api import router as cases_router
 from cases.api_approvals import router as approvals_router
 from intake.api import router as registrations_router
@@ -45,3 +46,4 @@ api.add_router("/", supervision_router)
 api.add_router("/", signals_router)
 api.add_router("/", orders_router)
 api.add_router("/notifications", notifications_router)
+api.add_router("/", attachments_router)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "intake",
     "cases",
     "supervision",
+    "attachments",
     "public",
     "demo",
 ]
@@ -144,6 +145,22 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+
+# Attachments (docs/adr/0012): kept by the "attachments" storage, on disk under var/ unless
+# ATTACHMENTS_DIR says otherwise; any Django storage backend may replace it here. Never served as
+# static or media files: only through the attachment's own download, under the target's access rules.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("ATTACHMENTS_DIR") or str(BASE_DIR / "var" / "attachments"), "base_url": None},
+    },
+}
+# The largest file one may attach, in bytes (default 20 MB). The multipart parser spools uploads to
+# a temporary file, so DATA_UPLOAD_MAX_MEMORY_SIZE (which counts form fields and JSON bodies, not
+# files) stays at Django's default.
+ATTACHMENTS_MAX_BYTES = int(os.environ.get("ATTACHMENTS_MAX_BYTES") or 20 * 1024 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default

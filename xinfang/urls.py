@@ -28,6 +28,7 @@ urlpatterns = [
     path("supervision/signals/", include("supervision.urls_signals")),
     path("bulletins/", include("supervision.urls_bulletins")),
     path("notifications/", include("notifications.urls")),
+    path("attachments/", include("attachments.urls")),
     path("public/", include("public.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

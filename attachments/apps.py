@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AttachmentsConfig(AppConfig):
+    name = "attachments"
+    verbose_name = _("Attachments")
+
+    def ready(self) -> None:
+        from attachments.labels import ACTIONS
+        from history.labels import register
+
+        register(ACTIONS)
