@@ -123,3 +123,5 @@ def test_the_days_page_shows_the_figures_per_site(client, town_clerk, day):
     assert "<td>玉皇村</td><td>2</td><td>8</td><td>1</td>" in table
     listed = client.get(f"/api/v1/workdays/{day.pk}/registrations").json()["items"]
     assert [r["site"] for r in listed] == ["巴川广场", "玉皇村", "玉皇村"]
+    one = client.get(f"/workdays/{day.pk}/registrations/{listed[1]['id']}/").content.decode()
+    assert 'data-testid="site">玉皇村</dd>' in one
