@@ -166,7 +166,7 @@ class VoidForm(forms.Form):
 
 class AnalysisForm(forms.Form):
     judgement = forms.CharField(
-        label=_("Analysis and judgement"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Judgement"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the figures show: the main problems, their causes and the risks."),
     )
     measures = forms.CharField(
@@ -293,7 +293,7 @@ class RegistrationForm(forms.Form):
     client_ref = forms.UUIDField(widget=forms.HiddenInput)
     # Shown when the day has extension sites (R2); the service judges the name posted.
     site = forms.CharField(
-        label=_("Site"), max_length=200, required=False, widget=forms.Select,
+        label=_("Site"), required=False, widget=forms.Select,
         help_text=_("The site where you receive the citizen; kept for your next entries."),
     )
     people_count = forms.IntegerField(
