@@ -301,7 +301,6 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "analysis_form": forms.get("analysis") or AnalysisForm(initial={"judgement": workday.judgement, "measures": workday.measures}),
         "figures": labelled(figures),
         "referred": figures.get("referred", []),
-        "activities": figures.get("activities", {}),
         "open_cases": list(open_cases(workday).select_related("category")) if workday.status != Status.ARCHIVED else [],
         "archive_form": forms.get("archive") or ArchiveForm(),
         "report": report,
