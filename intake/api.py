@@ -13,6 +13,7 @@ from intake import services
 from intake.masking import mask_id_number, mask_phone
 from intake.models import Registration
 from workdays.selectors import visible_workdays
+from workdays.sites import site_name
 from xinfang.api_types import Id
 
 router = Router(tags=["registrations"])
@@ -30,6 +31,7 @@ class RegistrationOut(Schema):
     case_id: int
     workday_id: int
     client_ref: uuid.UUID | None
+    site: str
     petitioners: list[PetitionerOut]
     people_count: int
     group_visit: bool
@@ -60,6 +62,7 @@ def registration_out(registration: Registration) -> dict:
             )
         },
         "territory_unit_id": registration.territory_id,
+        "site": site_name(registration.workday, registration.site),
         "group_visit": registration.is_group_visit,
         "petitioners": [
             {"name": p.name, "id_number_masked": mask_id_number(p.id_number), "phone_masked": mask_phone(p.phone), "address": p.address}
@@ -83,4 +86,4 @@ def withdraw(request, registration_id: Id, payload: WithdrawIn):
     if registration is None:
         raise Http404
     registration = services.registration_withdraw(registration=registration, actor=request.user, reason=payload.reason)
-    return registration_out(Registration.objects.select_related("case").get(pk=registration.pk))
+    return registration_out(Registration.objects.select_related("case", "workday").get(pk=registration.pk))

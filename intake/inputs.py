@@ -24,6 +24,9 @@ class PetitionerIn(Schema):
 
 class RegistrationIn(Schema):
     client_ref: uuid.UUID | None = None
+    # Which site received the citizen (R2): absent or empty for the main place, else the main place's
+    # or an extension site's name. The service judges it against the day's plan.
+    site: Text[200] = ""
     petitioners: Annotated[list[PetitionerIn], Field(max_length=100)]
     people_count: Count | None = None
     kind: Text[20]

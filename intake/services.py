@@ -26,6 +26,7 @@ from lifecycle.inputs import resolve
 from units.models import Category, Unit, UnitKind
 from workdays import services as workday_services
 from workdays.models import WorkDay
+from workdays.sites import stored_site
 
 PROMISED_DAYS_MAX = 365
 IDENTITY_MISMATCH = "identity_mismatch"  # the error code the page asks the clerk to confirm
@@ -67,6 +68,7 @@ def _existing_registration(workday: WorkDay, client_ref: uuid.UUID, data: Regist
 
 def _registration_create(*, workday: WorkDay, actor, data: RegistrationIn) -> Registration:
     workday, step = workday_services.begin_step(workday, actor, "register")
+    site = stored_site(workday, data.site)
     category = resolve(Category, data.category_id, "category_id", _("Choose a category."))
     territory = resolve(Unit, data.territory_unit_id, "territory_unit_id", _("Unknown unit: %(ids)s"))
     if territory is None and workday.host_unit.is_territory:
@@ -87,6 +89,7 @@ def _registration_create(*, workday: WorkDay, actor, data: RegistrationIn) -> Re
         workday=workday,
         client_ref=data.client_ref,
         people_count=data.people_count if data.people_count is not None else len(petitioners),
+        site=site,
         kind=data.kind,
         category=category,
         territory=territory,

@@ -16,10 +16,23 @@ from intake.api import RegistrationOut, registration_out
 from intake.inputs import RegistrationIn
 from intake.models import Registration, RegistrationStatus
 from workdays import services
-from workdays.inputs import BriefingIn, InformIn, PlanIn, PublishIn, ReportIn, ScreeningIn, SignInIn, VoidIn
-from workdays.models import SignIn, Status, WorkDay
+from workdays.analysis import analysis_for, report_figures
+from workdays.inputs import (
+    AnalysisIn,
+    ArchiveIn,
+    BriefingIn,
+    InformIn,
+    PlanIn,
+    PublishIn,
+    ReportIn,
+    ScreeningIn,
+    SignInIn,
+    VoidIn,
+)
+from workdays.models import Report, SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.sites import sites_of
 from workdays.transitions import TABLE
 from xinfang.api_types import ApiError, Id, Page
 
@@ -65,6 +78,8 @@ class WorkDayOut(Schema):
     results_on_time: bool | None
     registrations_count: int
     flags: list[str]
+    # The main place first, then the extension sites (R2): what a registration's `site` may name.
+    sites: list[str]
 
 
 class WorkDayList(Schema):
@@ -94,6 +109,7 @@ def _out(workday: WorkDay) -> dict:
         "results_on_time": results_on_time(workday.date, workday.results_published_at),
         "registrations_count": workday.n_registrations if hasattr(workday, "n_registrations") else Registration.counted.filter(workday=workday).count(),
         "flags": [f.code for f in flags_for(workday)],
+        "sites": sites_of(workday),
     }
 
 
@@ -295,9 +311,90 @@ def void(request, workday_id: Id, payload: VoidIn):
 
 
 @router.post("/{workday_id}/archive", response=WorkDayOut)
-def archive(request, workday_id: int):
+def archive(request, workday_id: Id, payload: ArchiveIn | None = None):
+    """Archive after the results are published; `reason` is required while cases of the day are open
+    (409 with `open_cases` without one)."""
     workday = access_workday_by_id(request.user, workday_id)
-    services.workday_archive(workday=workday, actor=request.user)
+    services.workday_archive(workday=workday, actor=request.user, **(payload or ArchiveIn()).arguments())
     return _reload(request.user, workday_id)
+
+
+class HotIssueOut(Schema):
+    category: str
+    count: int
+
+
+class AnalysisOut(Schema):
+    registrations: int
+    by_kind: dict[str, int]
+    by_category: dict[str, int]
+    by_territory: dict[str, int]
+    by_site: dict[str, int]
+    by_disposition: dict[str, int]
+    group_visits: int
+    repeat_petitioners: int
+    hot_issues: list[HotIssueOut]
+    judgement: str
+    measures: str
+
+
+@router.get("/{workday_id}/analysis", response=AnalysisOut)
+def get_analysis(request, workday_id: int):
+    """分析研判: the figures computed now from the day's registrations, and the unit's texts."""
+    return analysis_for(access_workday_by_id(request.user, workday_id))
+
+
+@router.put("/{workday_id}/analysis", response=AnalysisOut)
+def put_analysis(request, workday_id: Id, payload: AnalysisIn):
+    workday = access_workday_by_id(request.user, workday_id)
+    workday = services.analysis_record(workday=workday, actor=request.user, **payload.arguments())
+    return analysis_for(workday)
+
+
+class ReferredOut(Schema):
+    registration_id: int
+    case_id: int
+    category: str
+    territory: str
+    summary: str
+    channel: str
+
+
+class ReportFiguresOut(AnalysisOut):
+    referred: list[ReferredOut]
+    activities: dict[str, int]
+
+
+class ReportOut(Schema):
+    submitted: bool
+    submitted_at: datetime.datetime | None
+    submitted_by: str
+    summary: str
+    forwarded_at: datetime.datetime | None
+    forwarded_by: str
+    figures: ReportFiguresOut
+
+
+@router.get("/{workday_id}/report", response=ReportOut)
+def get_report(request, workday_id: int):
+    """The report to the joint office: its figures as stored at submission; before it is submitted,
+    the figures the report would carry now (`submitted` false)."""
+    workday = access_workday_by_id(request.user, workday_id)
+    report = Report.objects.select_related("submitted_by", "forwarded_by").filter(workday=workday).first()
+    if report is None:
+        return {
+            "submitted": False, "submitted_at": None, "submitted_by": "", "summary": "", "forwarded_at": None,
+            "forwarded_by": "", "figures": report_figures(workday),
+        }
+    return {
+        "submitted": True,
+        "submitted_at": report.submitted_at,
+        "submitted_by": report.submitted_by.display_name,
+        "summary": report.summary,
+        "forwarded_at": report.forwarded_at,
+        "forwarded_by": report.forwarded_by.display_name if report.forwarded_by else "",
+        # A report submitted before its figures were stored shows them as computed now.
+        "figures": report.figures or report_figures(workday),
+    }
 
 

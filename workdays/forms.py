@@ -165,6 +165,23 @@ class VoidForm(forms.Form):
     reason = forms.CharField(label=_("Reason for voiding"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class AnalysisForm(forms.Form):
+    judgement = forms.CharField(
+        label=_("Judgement"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the figures show: the main problems, their causes and the risks."),
+    )
+    measures = forms.CharField(
+        label=_("Proposed measures"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ArchiveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for archiving with open cases"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The open cases stay open in the ledger and are handled to the end."),
+    )
+
+
 class ReportForm(forms.Form):
     summary = forms.CharField(label=_("Report summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -284,6 +301,11 @@ class CategoryChoiceField(forms.TypedChoiceField):
 
 class RegistrationForm(forms.Form):
     client_ref = forms.UUIDField(widget=forms.HiddenInput)
+    # Shown when the day has extension sites (R2); the service judges the name posted.
+    site = forms.CharField(
+        label=_("Site"), required=False, widget=forms.Select,
+        help_text=_("The site where you receive the citizen; kept for your next entries."),
+    )
     people_count = forms.IntegerField(
         label=_("Number of people"),
         required=False,
@@ -325,8 +347,12 @@ class RegistrationForm(forms.Form):
         label=_("This is another matter of the same person, not the same entry twice."), required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, sites: list[str] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        if len(sites) > 1:
+            self.fields["site"].widget.choices = [(name, name) for name in sites]
+        else:
+            del self.fields["site"]
         self.fields["category_id"].load()
         self.fields["territory_unit_id"].choices = [("", "——")] + [
             (u.pk, u.name) for u in Unit.objects.filter(kind__in=TERRITORY_KINDS).order_by("order", "id")

@@ -93,6 +93,19 @@ class PublishIn(StepIn):
     items: list[PublishItemIn] = []
 
 
+class AnalysisIn(StepIn):
+    """分析研判: the unit's judgement and proposed measures (both optional, either may be cleared)."""
+
+    judgement: str = ""
+    measures: str = ""
+
+
+class ArchiveIn(StepIn):
+    """Required when cases of the day are still open (the service says which)."""
+
+    reason: str = ""
+
+
 class VoidIn(StepIn):
     reason: str = ""
 

@@ -13,6 +13,7 @@ ACTIONS = {
     "report_forwarded": _("Report forwarded to the complaint centre"),
     "results_published": _("Results published"),
     "archived": _("Archived"),
+    "analysis_recorded": _("Analysis and judgement recorded"),
     "report_drafted": _("Report drafted, awaiting sign-off"),
     "results_drafted": _("Results publication drafted, awaiting sign-off"),
 }

@@ -31,6 +31,7 @@ from lifecycle.inputs import parse
 from units.models import UnitKind
 from workdays.forms import PetitionerFormSet, RegistrationForm
 from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.sites import sites_of
 from workdays.views import allowed_steps, writable_workday
 
 # --- Registration (R5) ---------------------------------------------------------------------------
@@ -66,6 +67,12 @@ def _pending_ref(request: HttpRequest, workday, renew: bool = False) -> uuid.UUI
     return uuid.UUID(request.session[key])
 
 
+def _site_key(workday) -> str:
+    """Where the session keeps the site this clerk last registered at for this day: a clerk at an
+    extension site registers many citizens in a row."""
+    return f"register-site-{workday.pk}"
+
+
 @login_required
 def register(request: HttpRequest, workday_id: int) -> HttpResponse:
     workday = writable_workday(request, workday_id)
@@ -73,7 +80,7 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
     duplicate_of, ask_identity = None, False
     if request.method == "POST":
         status = 400
-        form = RegistrationForm(request.POST)
+        form = RegistrationForm(request.POST, sites=sites_of(workday))
         formset = PetitionerFormSet(request.POST, prefix="p")
         valid = form.is_valid()
         valid = formset.is_valid() and valid
@@ -103,6 +110,7 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
                 status = 409
             else:
                 _pending_ref(request, workday, renew=True)
+                request.session[_site_key(workday)] = data.get("site", "")
                 number = _entry_number(registration)
                 if created:
                     messages.success(request, _("Registered entry no. %(n)s.") % {"n": number})
@@ -113,10 +121,12 @@ def register(request: HttpRequest, workday_id: int) -> HttpResponse:
                 return redirect("workdays:register", workday.pk)
     else:
         status = 200
+        sites = sites_of(workday)
         initial = {"responsible_person": user.display_name, "client_ref": _pending_ref(request, workday)}
+        initial["site"] = request.session.get(_site_key(workday)) if request.session.get(_site_key(workday)) in sites else sites[0]
         if workday.host_unit.is_territory:
             initial["territory_unit_id"] = workday.host_unit_id
-        form = RegistrationForm(initial=initial)
+        form = RegistrationForm(initial=initial, sites=sites)
         formset = PetitionerFormSet(prefix="p")
     today = timezone.localdate()
     try:

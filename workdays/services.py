@@ -26,6 +26,7 @@ from intake.privacy import check_public_text, petitioners_before, petitioners_of
 from lifecycle import Transition, TransitionError
 from lifecycle.inputs import resolve_many
 from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
+from workdays.analysis import open_cases, report_figures
 from workdays.models import Report, ScreeningItem, SignIn, Status, WorkDay
 from workdays.transitions import TABLE
 
@@ -303,10 +304,23 @@ def release_report(workday: WorkDay, actor, *, drafted_by, summary: str, note: s
     step = _still_allowed(workday, "report")
     bump_version(workday)
     before = snapshot(workday)
-    report = Report.objects.create(workday=workday, summary=summary, submitted_at=timezone.now(), submitted_by=drafted_by)
+    now = timezone.now()
+    # The figures are computed from the registrations as they are now, never typed; the unit's summary
+    # is an addition. A joint-office day's report is received by the joint office itself at once.
+    own = workday.host_unit.kind == UnitKind.JOINT_OFFICE
+    report = Report.objects.create(
+        workday=workday, summary=summary, figures=report_figures(workday), submitted_at=now, submitted_by=drafted_by,
+        forwarded_at=now if own else None, forwarded_by=drafted_by if own else None,
+    )
     workday.status = step.target
     workday.save(update_fields=["status"])
     record(instance=workday, actor=actor, action=step.action, before=before, note=note)
+    if own:
+        record(
+            instance=workday, actor=actor, action=TABLE["forward"].action,
+            changes={"report_forwarded_at": [None, now.isoformat()]},
+            note=_("A joint-office day's report is received by the joint office itself."),
+        )
     return report
 
 
@@ -403,13 +417,37 @@ def _publish(workday: WorkDay, actor, step: Transition, summaries: list[tuple[ob
 
 
 @transaction.atomic
-def workday_archive(*, workday: WorkDay, actor) -> WorkDay:
+def analysis_record(*, workday: WorkDay, actor, judgement: str = "", measures: str = "") -> WorkDay:
+    """分析研判: the unit's written judgement and proposed measures beside the figures computed from
+    the data. Both may be empty (the report may be submitted before they are written)."""
+    workday, step = begin_step(workday, actor, "analysis")
+    before = snapshot(workday)
+    workday.judgement, workday.measures = (judgement or "").strip(), (measures or "").strip()
+    workday.save(update_fields=["judgement", "measures"])
+    record(instance=workday, actor=actor, action=step.action, before=before)
+    return workday
+
+
+@transaction.atomic
+def workday_archive(*, workday: WorkDay, actor, reason: str = "") -> WorkDay:
+    """R12: the day is archived after its results are published. While cases of its registrations
+    are still open (not closed, not voided) it is archived only with a reason; without one the refusal
+    lists them (409 `open_cases`). Those cases stay open in the ledger."""
     workday, step = begin_step(workday, actor, "archive")
+    reason = (reason or "").strip()
+    still_open = list(open_cases(workday).values_list("pk", flat=True))
+    if still_open and not reason:
+        raise TransitionError(
+            _("Cases of this day are still open (%(ids)s). Give the reason for archiving it now.")
+            % {"ids": "、".join(f"#{pk}" for pk in still_open)},
+            open_cases=still_open,
+        )
     before = snapshot(workday)
     workday.status = step.target
     workday.archived_at = timezone.now()
-    workday.save(update_fields=["status", "archived_at"])
-    record(instance=workday, actor=actor, action=step.action, before=before)
+    workday.archive_reason = reason if still_open else ""
+    workday.save(update_fields=["status", "archived_at", "archive_reason"])
+    record(instance=workday, actor=actor, action=step.action, before=before, note=workday.archive_reason)
     return workday
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import can_write_for_unit, is_supervisor
 from lifecycle import Table, Transition, states
+from units.models import UnitKind
 from workdays.models import Status, WorkDay
 
 S = Status
@@ -50,6 +51,8 @@ def _day_started(workday: WorkDay) -> str | None:
 
 
 def _report_unforwarded(workday: WorkDay) -> str | None:
+    if workday.host_unit.kind == UnitKind.JOINT_OFFICE:
+        return _("A joint-office day's report is received by the joint office itself when it is submitted.")
     report = getattr(workday, "report", None)
     if report is None:
         return _("No report has been submitted for this day.")
@@ -90,6 +93,11 @@ TABLE = Table(
                 )
             ),
             guard=_no_draft_waiting("report"),
+        ),
+        # 分析研判: written once the day is held, until it is archived; the report may go before it.
+        Transition(
+            "analysis", states(S.HELD, S.REPORTED, S.RESULTS_PUBLISHED), None, host_writer, "analysis_recorded",
+            _refusal(_("The day has not been held yet: there is nothing to analyse.")),
         ),
         Transition(
             "forward", states(S.REPORTED, S.RESULTS_PUBLISHED, S.ARCHIVED), None, supervisor, "report_forwarded",

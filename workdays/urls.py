@@ -11,6 +11,7 @@ STEPS = [
     ("notice/publish/", "notice", "notice_publish"),
     ("sign-ins/", "sign_in", "sign_in_add"),
     ("briefing/", "briefing", "briefing_record"),
+    ("analysis/", "analysis", "analysis_record"),
     ("report/", "report", "report_submit"),
     ("report/forward/", "forward", "report_forward"),
     ("results/publish/", "results", "results_publish"),

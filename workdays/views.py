@@ -30,7 +30,7 @@ from accounts.access import can_write_for_unit, is_supervisor, visible_units
 from cases.models import Approval
 from cases.publication import public_rows
 from history.selectors import timeline_for
-from intake.models import Disposition, RegistrationStatus
+from intake.models import RegistrationStatus
 from lifecycle import TransitionError
 from lifecycle.forms import apply_service_errors
 from lifecycle.inputs import parse
@@ -38,8 +38,11 @@ from units.models import DistrictLeader, Unit
 from workcal import periods
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
 from workdays import services
+from workdays.analysis import activity_counts, analysis_for, labelled, open_cases, referred_matters, site_figures
 from workdays.forms import (
     HOST_KINDS,
+    AnalysisForm,
+    ArchiveForm,
     BriefingForm,
     InformLeaderForm,
     PublishForm,
@@ -49,7 +52,19 @@ from workdays.forms import (
     VoidForm,
     WorkDayPlanForm,
 )
-from workdays.inputs import BriefingIn, InformIn, PlanIn, PublishIn, ReportIn, ScreeningIn, SignInIn, StepIn, VoidIn
+from workdays.inputs import (
+    AnalysisIn,
+    ArchiveIn,
+    BriefingIn,
+    InformIn,
+    PlanIn,
+    PublishIn,
+    ReportIn,
+    ScreeningIn,
+    SignInIn,
+    StepIn,
+    VoidIn,
+)
 from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
 from workdays.selectors import access_workday_by_id, visible_workdays
@@ -260,6 +275,11 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         workday.registrations.select_related("category", "territory", "case").prefetch_related("petitioners")
     )
     counted = [r for r in registrations if r.status != RegistrationStatus.WITHDRAWN]
+    analysis = analysis_for(workday)
+    # The report's figures as stored when it was submitted; before that, as they stand now.
+    figures = report.figures if report and report.figures else {
+        **analysis, "referred": referred_matters(workday), "activities": activity_counts(workday)
+    }
     current = STATUS_PATH.index(workday.status) if workday.status in STATUS_PATH else -1
     forms = forms or {}
     context = {
@@ -277,7 +297,13 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "registrations": registrations,  # withdrawn ones listed, marked, and counted nowhere
         "counted": len(counted),
         "group_visits": sum(1 for r in counted if r.is_group_visit),
-        "referred": [r for r in counted if r.disposition == Disposition.REFER],
+        "sites": site_figures(workday) if workday.extension_sites else [],
+        "analysis": labelled(analysis),
+        "analysis_form": forms.get("analysis") or AnalysisForm(initial={"judgement": workday.judgement, "measures": workday.measures}),
+        "figures": labelled(figures),
+        "referred": figures.get("referred", []),
+        "open_cases": list(open_cases(workday).select_related("category")) if workday.status != Status.ARCHIVED else [],
+        "archive_form": forms.get("archive") or ArchiveForm(),
         "report": report,
         "report_on_time": report_on_time(workday.date, report.submitted_at if report else None),
         "results_on_time": results_on_time(workday.date, workday.results_published_at),
@@ -363,7 +389,10 @@ SECTIONS = {
         PublishForm, PublishIn, services.results_publish, gettext_lazy("The results are published."), "results",
         _render_results_preview,
     ),
-    "archive": Section(None, StepIn, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
+    "analysis": Section(
+        AnalysisForm, AnalysisIn, services.analysis_record, gettext_lazy("The analysis and judgement are saved."), "analysis"
+    ),
+    "archive": Section(ArchiveForm, ArchiveIn, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
     "void": Section(VoidForm, VoidIn, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
 }
 

@@ -266,7 +266,8 @@ def test_the_whole_path_to_archived_with_each_step_in_the_history(day, clock, to
         services.report_submit(workday=day, actor=town_clerk)
     clock.set("2026-12-20 10:00")
     services.results_publish(workday=day, actor=town_clerk)
-    services.workday_archive(workday=day, actor=town_clerk)
+    # The referred matter still awaits assignment: the day is archived with a reason.
+    services.workday_archive(workday=day, actor=town_clerk, reason="交办事项仍在办理，先行归档")
     day.refresh_from_db()
     report.refresh_from_db()
     assert day.status == Status.ARCHIVED and report.forwarded_by == supervisor
