@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit, filter_by_units, is_supervisor
 from accounts.home import TodoItem
-from workdays.models import Report, Status, WorkDay
+from workdays.models import Activity, Report, ScreeningItem, Status, WorkDay
 from workdays.rules import deadlines_for
 
 
@@ -25,6 +25,25 @@ def access_workday_by_id(user, workday_id) -> WorkDay:
     try:
         return visible_workdays(user).get(pk=workday_id)
     except (WorkDay.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def access_screening_item_by_id(user, item_id) -> ScreeningItem:
+    """A screening item of a day the user may see; 404 otherwise."""
+    try:
+        return ScreeningItem.objects.select_related("workday__host_unit").get(
+            pk=item_id, workday__in=visible_workdays(user)
+        )
+    except (ScreeningItem.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def activity_of_workday(workday: WorkDay, activity_id, kind: str | None = None) -> Activity:
+    """A record of this day (of `kind` when given); 404 for another day's or an unknown one."""
+    try:
+        found = workday.activities.filter(kind=kind) if kind else workday.activities.all()
+        return found.select_related("workday__host_unit").get(pk=activity_id)
+    except (Activity.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
