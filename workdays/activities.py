@@ -124,15 +124,13 @@ def activity_add(
             errors["follow_up_on"] = [_("Set the follow-up within a year of the action.")]
     if errors:
         raise ValidationError(errors)
+    fields = {"kind": kind, "subject": subject, "target": target, "people": people, "done_on": done_on, "found": found, "done": done}
+    same = workday.activities.filter(**fields).first()
+    if same is not None:
+        return same  # a double submit (the day is locked, so the second one finds the first)
     activity = Activity.objects.create(
         workday=workday,
-        kind=kind,
-        subject=subject,
-        target=target,
-        people=people,
-        done_on=done_on,
-        found=found,
-        done=done,
+        **fields,
         follow_up_on=follow_up_on if kind == Activity.Kind.RELIEF else None,
         recorded_at=timezone.now(),
         recorded_by=actor,

@@ -77,7 +77,12 @@ class ReliefForm(ActivityForm):
         "found": _("Difficulty found"),
         "done": _("Action taken"),
     }
-    follow_up_on = _date_field(_("Follow-up date"))
+    follow_up_on = forms.DateField(
+        label=_("Follow-up date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Required: the day the family or person is checked on again; the outcome is recorded then."),
+    )
 
 
 ACTIVITY_FORMS = {form.kind: form for form in (VisitForm, ResearchForm, ReliefForm)}
@@ -116,7 +121,8 @@ def activities_context(workday: WorkDay, forms_given: dict) -> dict:
             {
                 "record": r,
                 "follow_up_due": kind == Activity.Kind.RELIEF and not r.outcome and r.follow_up_on <= today,
-                "outcome_form": forms_given.get(f"relief_{r.pk}") or ReliefOutcomeForm(prefix=f"relief-{r.pk}"),
+                "outcome_form": forms_given.get(f"relief_{r.pk}")
+                or ReliefOutcomeForm(prefix=f"relief-{r.pk}", initial={"outcome": r.outcome}),
             }
             for r in records
             if r.kind == kind

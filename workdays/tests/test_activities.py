@@ -146,6 +146,16 @@ def test_records_appear_on_the_days_page_by_kind_with_history(client, days, town
     assert client.get(f"/api/v1/workdays/{day.pk}/activities").json()["total"] == 3
 
 
+def test_a_double_submit_records_once(client, days, town_clerk):
+    client.force_login(town_clerk)
+    first = api_post(client, days["held"], "visit", VALID["visit"]).json()
+    assert page_post(client, days["held"], "visit", VALID["visit"]).status_code == 302
+    assert api_post(client, days["held"], "visit", VALID["visit"]).json()["id"] == first["id"]
+    assert Activity.objects.count() == 1 and Event.objects.filter(action="activity_recorded").count() == 1
+    assert api_post(client, days["held"], "visit", {**VALID["visit"], "done": "再次回访"}).status_code == 201
+    assert Activity.objects.count() == 2
+
+
 def test_the_page_keeps_what_was_typed_when_the_input_is_refused(client, days, town_clerk):
     client.force_login(town_clerk)
     response = page_post(client, days["held"], "relief", {**VALID["relief"], "follow_up_on": ""})
