@@ -66,6 +66,54 @@ class ScreeningIn(StepIn):
     opinion: str = ""
 
 
+class ScreeningUpdateIn(StepIn):
+    """A screening item's progress: its outcome now, and the opinion given."""
+
+    outcome: Text[20] = ""
+    opinion: Text[5000] = ""
+
+
+class VisitIn(StepIn):
+    """走访: the visit form (an entry of the activity-form list, e.g. 分片走访), the household or target,
+    who went, the date, what was found and what was done."""
+
+    subject: Text[100] = ""
+    target: Text[200] = ""
+    people: Text[200] = ""
+    done_on: datetime.date | None = None
+    found: Text[5000] = ""
+    done: Text[5000] = ""
+
+
+class ResearchIn(StepIn):
+    """调查研究: the topic (research-topic list), where or with whom, who, the date, the findings
+    (`found`) and the suggestions or measures (`done`)."""
+
+    subject: Text[100] = ""
+    target: Text[200] = ""
+    people: Text[200] = ""
+    done_on: datetime.date | None = None
+    found: Text[5000] = ""
+    done: Text[5000] = ""
+
+
+class ReliefIn(StepIn):
+    """帮扶救助: the area (relief-area list), who was helped, who helped, the date, the situation found,
+    the action taken and the follow-up date."""
+
+    subject: Text[100] = ""
+    target: Text[200] = ""
+    people: Text[200] = ""
+    done_on: datetime.date | None = None
+    found: Text[5000] = ""
+    done: Text[5000] = ""
+    follow_up_on: datetime.date | None = None
+
+
+class ReliefOutcomeIn(StepIn):
+    outcome: Text[5000] = ""
+
+
 class SignInIn(StepIn):
     name: Text[50] = ""
     title: Text[100] = ""

@@ -16,4 +16,15 @@ ACTIONS = {
     "analysis_recorded": _("Analysis and judgement recorded"),
     "report_drafted": _("Report drafted, awaiting sign-off"),
     "results_drafted": _("Results publication drafted, awaiting sign-off"),
+    "screening_updated": _("Screening item updated"),
+    "activity_recorded": _("Visit, research or relief recorded"),
+    "relief_followed_up": _("Relief follow-up recorded"),
+}
+
+# Keys the day's history records beside its model fields.
+FIELDS = {
+    "screening_outcome": _("Screening outcome"),
+    "screening_opinion": _("Screening opinion and explanation"),
+    "activities": _("Visit, research or relief"),
+    "relief_outcome": _("Outcome of the relief follow-up"),
 }

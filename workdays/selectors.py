@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit, filter_by_units, is_supervisor
 from accounts.home import TodoItem
-from workdays.models import Report, Status, WorkDay
+from workdays.models import CALLED_OFF, Activity, Report, ScreeningItem, Status, WorkDay
 from workdays.rules import deadlines_for
 
 
@@ -28,40 +28,109 @@ def access_workday_by_id(user, workday_id) -> WorkDay:
         raise Http404 from None
 
 
+def access_screening_item_by_id(user, item_id) -> ScreeningItem:
+    """A screening item of a day the user may see; 404 otherwise."""
+    try:
+        return ScreeningItem.objects.select_related("workday__host_unit").get(
+            pk=item_id, workday__in=visible_workdays(user)
+        )
+    except (ScreeningItem.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def activity_of_workday(workday: WorkDay, activity_id, kind: str | None = None) -> Activity:
+    """A record of this day (of `kind` when given); 404 for another day's or an unknown one."""
+    try:
+        found = workday.activities.filter(kind=kind) if kind else workday.activities.all()
+        return found.select_related("workday__host_unit").get(pk=activity_id)
+    except (Activity.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+# --- The home page's to-do list ---------------------------------------------------------------------
+
+# A day that still owes one of its steps, in the order of the steps.
+STEP_STATUSES = (Status.PLANNED, Status.NOTICE_PUBLISHED, Status.HELD, Status.REPORTED)
+OPEN_SCREENING = (ScreeningItem.Outcome.MEDIATION, ScreeningItem.Outcome.UNRESOLVED)
+
+
 def home_todo(user) -> list:
-    """The steps of the user's Work Days that are due now (R4, R6), and for the joint office the
-    reports waiting at the intake (收发员) to be forwarded."""
+    """What the user's unit owes on its Work Days (R4, R6, R13), day by day from the oldest, each day's
+    items in the order of its steps: screening, open screening items, notice, the day held, report
+    (the analysis goes with it), results, relief follow-ups. An overdue step stays until it is done;
+    archived, voided and cancelled days owe nothing. For the joint office, first the reports waiting at
+    the intake (收发员) to be forwarded. A fixed number of queries, however many days."""
     items: list[TodoItem] = []
-    today = timezone.localdate()
     if is_supervisor(user):
         waiting = Report.objects.filter(forwarded_at__isnull=True).count()
         if waiting:
             items.append(TodoItem(_("%(n)s Work Day report(s) wait at the intake to be forwarded to the complaint centre") % {"n": waiting},
                                   reverse("workdays:list") + "?status=reported", "warning"))
+    unit = user.unit if user.unit_id else None
+    if unit is None or not can_write_for_unit(user, unit):
         return items
+    today = timezone.localdate()
+    open_screening = ScreeningItem.objects.filter(workday=OuterRef("pk"), outcome__in=OPEN_SCREENING)
+    follow_ups = Activity.objects.filter(
+        kind=Activity.Kind.RELIEF, outcome="", follow_up_on__lte=today, workday__host_unit=unit
+    ).exclude(workday__status__in=(Status.ARCHIVED, *CALLED_OFF))
     days = (
-        visible_workdays(user)
-        .exclude(status=Status.VOIDED).filter( date__gte=today - datetime.timedelta(days=40), date__lte=today + datetime.timedelta(days=14))
-        .exclude(status=Status.ARCHIVED)
-        .order_by("date")
+        WorkDay.objects.filter(host_unit=unit)
+        .exclude(status__in=(Status.ARCHIVED, *CALLED_OFF))
+        .filter(Q(status__in=STEP_STATUSES) | Exists(open_screening) | Exists(follow_ups.filter(workday=OuterRef("pk"))))
+        .annotate(
+            n_screening=Count("screening_items"),
+            n_open_screening=Count("screening_items", filter=Q(screening_items__outcome__in=OPEN_SCREENING)),
+        )
+        .order_by("date", "id")
     )
+    due_relief: dict[int, list[Activity]] = {}
+    for activity in follow_ups.order_by("follow_up_on", "id"):
+        due_relief.setdefault(activity.workday_id, []).append(activity)
     for day in days:
-        if not can_write_for_unit(user, day.host_unit):
-            continue
-        d = deadlines_for(day.date)
-        url = reverse("workdays:detail", args=[day.pk])
-        label = f"{day.host_unit.name} {day.date:%m-%d}"
-        if day.status == Status.PLANNED and today <= d.notice_latest:
-            if today >= d.notice_earliest:
-                items.append(TodoItem(_("%(day)s: publish the public notice by %(date)s") % {"day": label, "date": d.notice_latest}, url, "warning"))
-        elif day.status == Status.PLANNED and today < day.date:
-            items.append(TodoItem(_("%(day)s: the public notice is late (window ended %(date)s)") % {"day": label, "date": d.notice_latest}, url, "danger"))
-        elif day.status == Status.HELD:
-            late = today > d.report_due
-            items.append(TodoItem(_("%(day)s: submit the report to the joint office by %(date)s") % {"day": label, "date": d.report_due},
-                                  url, "danger" if late else "warning"))
-        elif day.status == Status.REPORTED:
-            late = today > d.publication_due
-            items.append(TodoItem(_("%(day)s: publish the results by %(date)s") % {"day": label, "date": d.publication_due},
-                                  url, "danger" if late else "info"))
+        items.extend(_day_todo(day, unit, today, due_relief.get(day.pk, [])))
+    return items
+
+
+def _day_todo(day: WorkDay, unit, today: datetime.date, follow_ups: list[Activity]) -> list[TodoItem]:
+    d = deadlines_for(day.date)
+    url = reverse("workdays:detail", args=[day.pk])
+    label = f"{unit.name} {day.date:%m-%d}"
+    before_day = day.status in (Status.PLANNED, Status.NOTICE_PUBLISHED)
+    items: list[TodoItem] = []
+
+    def add(text: str, params: dict, anchor: str, level: str) -> None:
+        items.append(TodoItem(text % {"day": label, **params}, f"{url}#{anchor}", level))
+
+    if before_day and day.date >= today and not day.n_screening:
+        if today <= d.screening_due:
+            add(_("%(day)s: record the dispute screening by %(date)s"), {"date": d.screening_due}, "screening", "warning")
+        else:
+            add(_("%(day)s: the dispute screening is late (due %(date)s): record it before the day"),
+                {"date": d.screening_due}, "screening", "danger")
+    if day.n_open_screening:
+        add(_("%(day)s: %(n)s screening item(s) still in mediation or unresolved: record how they progress"),
+            {"n": day.n_open_screening}, "screening", "info")
+    if day.status == Status.PLANNED and day.date >= today:
+        if d.notice_earliest <= today <= d.notice_latest:
+            add(_("%(day)s: publish the public notice by %(date)s"), {"date": d.notice_latest}, "notice", "warning")
+        elif today > d.notice_latest:
+            add(_("%(day)s: the public notice is late (window ended %(date)s)"), {"date": d.notice_latest}, "notice", "danger")
+    if before_day and day.date < today:
+        add(_("%(day)s: the day has passed but is not recorded as held: enter the sign-in book and the registrations, or void it"),
+            {}, "sign-in", "danger")
+    if day.status == Status.HELD:
+        if today <= d.report_due:
+            add(_("%(day)s: submit the report to the joint office by %(date)s"), {"date": d.report_due}, "report", "warning")
+        else:
+            add(_("%(day)s: the report to the joint office is overdue (due %(date)s)"), {"date": d.report_due}, "report", "danger")
+    if day.status == Status.REPORTED:
+        if today <= d.publication_due:
+            add(_("%(day)s: publish the results by %(date)s"), {"date": d.publication_due}, "results", "info")
+        else:
+            add(_("%(day)s: the publication of the results is overdue (due %(date)s)"), {"date": d.publication_due}, "results", "danger")
+    for activity in follow_ups:
+        add(_("%(day)s: follow up the relief for %(target)s (%(area)s), due %(date)s: record the outcome"),
+            {"target": activity.target, "area": activity.subject, "date": activity.follow_up_on}, "activities",
+            "danger" if activity.follow_up_on < today else "warning")
     return items

@@ -184,13 +184,9 @@ def workday_inform_leader(*, workday: WorkDay, actor, note: str = "") -> WorkDay
 def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, opinion: str = "") -> ScreeningItem:
     """R4a: one screened dispute or hidden risk. Late screening is allowed and flagged."""
     workday, step = begin_step(workday, actor, "screening")
-    errors: dict[str, list[str]] = {}
+    errors = _screening_errors(outcome, opinion)
     if not (description or "").strip():
         errors["description"] = [_("This field is required.")]
-    if outcome not in ScreeningItem.Outcome.values:
-        errors["outcome"] = [_("Choose resolved, in mediation or unresolved.")]
-    elif outcome == ScreeningItem.Outcome.UNRESOLVED and not (opinion or "").strip():
-        errors["opinion"] = [_("An unresolved item needs a clear opinion and the prepared policy explanation.")]
     if errors:
         raise ValidationError(errors)
     item = ScreeningItem.objects.create(
@@ -207,6 +203,39 @@ def screening_add(*, workday: WorkDay, actor, description: str, outcome: str, op
         action=step.action,
         changes={"screening_items": [None, f"{item.get_outcome_display()}：{item.description[:50]}"]},
     )
+    return item
+
+
+def _screening_errors(outcome: str, opinion: str) -> dict[str, list[str]]:
+    """The rule of a screening item's outcome, when it is recorded and each time it is updated."""
+    if outcome not in ScreeningItem.Outcome.values:
+        return {"outcome": [_("Choose resolved, in mediation or unresolved.")]}
+    if outcome == ScreeningItem.Outcome.UNRESOLVED and not (opinion or "").strip():
+        return {"opinion": [_("An unresolved item needs a clear opinion and the prepared policy explanation.")]}
+    return {}
+
+
+@transaction.atomic
+def screening_update(*, item: ScreeningItem, actor, outcome: str, opinion: str = "") -> ScreeningItem:
+    """R4a follow-up: a screened item's outcome as it progresses (mediation concluded, opinion given).
+    The day's history shows the outcome and opinion before and after."""
+    workday, step = begin_step(item.workday, actor, "screening_update")
+    item = ScreeningItem.objects.select_for_update().get(pk=item.pk, workday=workday)
+    errors = _screening_errors(outcome, opinion)
+    if errors:
+        raise ValidationError(errors)
+    opinion = (opinion or "").strip()
+    before_label, before_opinion = str(item.get_outcome_display()), item.opinion
+    if (outcome, opinion) == (item.outcome, item.opinion):
+        return item  # a second submit of the same update changes nothing
+    item.outcome, item.opinion, item.updated_at = outcome, opinion, timezone.now()
+    item.save(update_fields=["outcome", "opinion", "updated_at"])
+    changes = {}
+    if str(item.get_outcome_display()) != before_label:
+        changes["screening_outcome"] = [before_label, str(item.get_outcome_display())]
+    if opinion != before_opinion:
+        changes["screening_opinion"] = [before_opinion or None, opinion or None]
+    record(instance=workday, actor=actor, action=step.action, changes=changes, note=item.description[:50])
     return item
 
 

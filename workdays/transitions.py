@@ -11,10 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import can_write_for_unit, is_supervisor
 from lifecycle import Table, Transition, states
 from units.models import UnitKind
-from workdays.models import Status, WorkDay
+from workdays.models import CALLED_OFF, Status, WorkDay
 
 S = Status
 OPEN = states(*(s for s in S if s not in (S.ARCHIVED, S.VOIDED)))
+# What is kept beside the day (R13 records, the screening's progress) is written, before and after
+# the day, until it is archived; a day that will not take place takes no more records.
+RECORDING = states(*(s for s in S if s not in (S.ARCHIVED, *CALLED_OFF)))
 
 
 def host_writer(user, workday: WorkDay) -> bool:
@@ -37,6 +40,10 @@ def _refusal(message):
         return message(workday) if callable(message) else message
 
     return refusal
+
+
+def _cancelled(workday: WorkDay) -> str:
+    return _("This Work Day was cancelled.") if workday.status == S.CANCELLED else ""
 
 
 def _until(statuses, early_message, late_message):
@@ -76,6 +83,9 @@ TABLE = Table(
     [
         Transition("inform", OPEN, None, host_writer, "leader_informed", _refusal("")),
         Transition("screening", OPEN, None, host_writer, "screening_added", _refusal("")),
+        Transition("screening_update", RECORDING, None, host_writer, "screening_updated", _refusal(_cancelled)),
+        Transition("activity", RECORDING, None, host_writer, "activity_recorded", _refusal(_cancelled)),
+        Transition("relief_follow_up", RECORDING, None, host_writer, "relief_followed_up", _refusal(_cancelled)),
         Transition(
             "notice", states(S.PLANNED), S.NOTICE_PUBLISHED, host_writer, "notice_published",
             _refusal(_("The notice can only be published while the day is planned.")),

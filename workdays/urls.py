@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workdays import registration_views, views
+from workdays import activity_views, registration_views, views
 
 app_name = "workdays"
 
@@ -39,5 +39,8 @@ urlpatterns = [
         registration_views.petitioner_correct,
         name="petitioner_correct",
     ),
+    path("<int:workday_id>/activities/<str:kind>/", activity_views.activity_add, name="activity_add"),
+    path("<int:workday_id>/relief/<int:activity_id>/outcome/", activity_views.relief_follow_up, name="relief_follow_up"),
+    path("<int:workday_id>/screening/<int:item_id>/", activity_views.screening_update, name="screening_update"),
     *(path(f"<int:workday_id>/{route}", views.step, {"name": step}, name=name) for route, step, name in STEPS),
 ]

@@ -38,6 +38,7 @@ from units.models import DistrictLeader, Unit
 from workcal import periods
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
 from workdays import services
+from workdays.activity_forms import activities_context, screening_update_form
 from workdays.analysis import activity_counts, analysis_for, labelled, open_cases, referred_matters, site_figures
 from workdays.forms import (
     HOST_KINDS,
@@ -289,7 +290,8 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "flags": flags_for(workday, today),
         "steps": [{"label": s.label, "done": i < current, "current": i == current} for i, s in enumerate(STATUS_PATH)],
         "screening_items": [
-            {"item": item, "on_time": screening_on_time(workday.date, item.recorded_at)}
+            {"item": item, "on_time": screening_on_time(workday.date, item.recorded_at),
+             "update_form": screening_update_form(item, forms)}
             for item in workday.screening_items.all()
         ],
         "notice_on_time": notice_on_time(workday.date, workday.notice_published_at),
@@ -318,6 +320,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "report_form": forms.get("report") or ReportForm(),
         "void_form": forms.get("void") or VoidForm(),
         "timeline": timeline_for(workday),
+        **activities_context(workday, forms),
     }
     return render(request, "workdays/workday_detail.html", context, status=status)
 

@@ -20,6 +20,8 @@ from supervision.api_signals import router as signals_router
 from units.api import router as units_router
 from workcal.api import router as calendar_router
 from workdays.api import router as workdays_router
+from workdays.api_activities import router as activities_router
+from workdays.api_activities import screening_router
 from xinfang import api_errors
 from xinfang.api_types import LocalTimeRenderer
 
@@ -37,6 +39,8 @@ api.add_router("/auth", auth_router)
 api.add_router("/", units_router)
 api.add_router("/calendar", calendar_router)
 api.add_router("/workdays", workdays_router)
+api.add_router("/workdays", activities_router)
+api.add_router("/screening-items", screening_router)
 api.add_router("/cases", cases_router)
 api.add_router("/approvals", approvals_router)
 api.add_router("/registrations", registrations_router)

@@ -16,4 +16,4 @@ def test_it_lists_the_report_due_for_a_day_held_today(make_user, workday_factory
     day = workday_factory(actor=clerk, held=True)
     assert day.status == "held"
     [item] = todo_items(clerk)
-    assert "巴川街道" in item.text and item.url.endswith(f"/{day.pk}/")
+    assert "巴川街道" in item.text and item.url.endswith(f"/{day.pk}/#report")
