@@ -15,4 +15,7 @@ ACTIONS = {
     "archived": _("Archived"),
     "report_drafted": _("Report drafted, awaiting sign-off"),
     "results_drafted": _("Results publication drafted, awaiting sign-off"),
+    "plan_edited": _("Plan changed"),
+    "postponed": _("Postponed"),
+    "cancelled": _("Cancelled"),
 }

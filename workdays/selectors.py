@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit, filter_by_units, is_supervisor
 from accounts.home import TodoItem
-from workdays.models import Report, Status, WorkDay
+from workdays.models import CALLED_OFF, Report, Status, WorkDay
 from workdays.rules import deadlines_for
 
 
@@ -41,7 +41,7 @@ def home_todo(user) -> list:
         return items
     days = (
         visible_workdays(user)
-        .exclude(status=Status.VOIDED).filter( date__gte=today - datetime.timedelta(days=40), date__lte=today + datetime.timedelta(days=14))
+        .exclude(status__in=CALLED_OFF).filter(date__gte=today - datetime.timedelta(days=40), date__lte=today + datetime.timedelta(days=14))
         .exclude(status=Status.ARCHIVED)
         .order_by("date")
     )
