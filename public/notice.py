@@ -163,7 +163,7 @@ def _fact_value(field: str, value) -> str:
         return _("none")
     if field == "date":
         day = datetime.date.fromisoformat(value)
-        return f"{long_date(day)} ({date_format(day, 'l')})"
+        return _("%(date)s (%(weekday)s)") % {"date": long_date(day), "weekday": date_format(day, "l")}
     if isinstance(value, list):
         return _joined(value)
     return str(value)

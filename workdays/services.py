@@ -167,8 +167,10 @@ def _validated_plan(
 
 
 @transaction.atomic
-def workday_plan(*, actor, host_unit: Unit, **plan) -> WorkDay:
+def workday_plan(*, actor, host_unit: Unit | None, **plan) -> WorkDay:
     """A new Work Day of `host_unit`; `plan` as `_validated_plan` takes it."""
+    if host_unit is None:
+        raise ValidationError({"host_unit_id": [_("This field is required.")]})
     _require_writer(actor, host_unit)
     fields, invited_leaders, liaison_departments = _validated_plan(host_unit=host_unit, **plan)
     workday = WorkDay.objects.create(host_unit=host_unit, created_by=actor, **fields)
