@@ -325,6 +325,8 @@ def test_a_cancelled_day_is_marked_everywhere_and_owes_nothing(client, clock, pu
     assert 'id="report"' not in detail and 'id="results"' not in detail
     listing = client.get("/workdays/", **ZH).content.decode()
     assert re.search(r'<span class="badge bad">已取消</span>', listing)
+    calendar = client.get("/workdays/?view=calendar&month=2026-12", **ZH).content.decode()
+    assert "<s>巴川街道</s>" in calendar and "已取消" in calendar
     home = client.get("/", **ZH).content.decode()
     assert "12-10" not in home
 
