@@ -10,15 +10,29 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from workdays.models import Status, WorkDay
+from workdays.models import Invitation, NoticeChange, Status, WorkDay
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
+# What `notice_for` reads of a day beside its own fields.
+NOTICE_PREFETCH = ("invitations__leader", "liaison_departments", "notice_changes")
 
 
 @dataclass(frozen=True)
 class Section:
     heading: str
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class ChangeNotice:
+    """变更公告 / 延期公告 / 取消公告 as the public reads it: what changed, from → to, by label."""
+
+    kind: str
+    title: str
+    published_on: datetime.date
+    reason: str
     lines: list[str]
 
 
@@ -33,6 +47,9 @@ class Notice:
     issued_on: datetime.date
     published: bool
     voided: bool
+    cancelled: bool = False
+    postponed: bool = False
+    changes: tuple[ChangeNotice, ...] = ()
 
 
 def long_date(day: datetime.date) -> str:
@@ -76,12 +93,14 @@ def notice_for(workday: WorkDay) -> Notice:
         people.append(_("Led by district leader: %(name)s (%(title)s)") % {"name": lead.name, "title": lead.title})
     if workday.participants:
         people.append(_("Participants: %(names)s") % {"names": _joined(workday.participants)})
-    invited = [
-        _("%(name)s (%(title)s)") % {"name": leader.name, "title": leader.title}
-        for leader in workday.invited_leaders.all()
+    # Only the invited leaders who accepted are announced as attending.
+    attending = [
+        _("%(name)s (%(title)s)") % {"name": i.leader.name, "title": i.leader.title}
+        for i in workday.invitations.all()
+        if i.answer == Invitation.Answer.ACCEPTED
     ]
-    if invited:
-        people.append(_("Invited district leaders: %(names)s") % {"names": _joined(invited)})
+    if attending:
+        people.append(_("District leaders attending: %(names)s") % {"names": _joined(attending)})
     departments = [u.name for u in workday.liaison_departments.all()]
     if departments:
         people.append(_("Liaison departments: %(names)s") % {"names": _joined(departments)})
@@ -94,6 +113,9 @@ def notice_for(workday: WorkDay) -> Notice:
     ]
     if _lines(workday.procedure):
         headings_and_lines.append((_("Procedure"), _lines(workday.procedure)))
+    contact = " ".join(v for v in (workday.contact_person, workday.contact_phone) if v)
+    if contact:
+        headings_and_lines.append((_("Contact"), [_("Contact: %(contact)s") % {"contact": contact}]))
     sections = [Section(_numbered(i, heading), lines) for i, (heading, lines) in enumerate(headings_and_lines, start=1)]
 
     published = workday.notice_published_at is not None
@@ -111,6 +133,54 @@ def notice_for(workday: WorkDay) -> Notice:
         issued_on=timezone.localdate(workday.notice_published_at) if published else timezone.localdate(),
         published=published,
         voided=workday.status == Status.VOIDED,
+        cancelled=workday.status == Status.CANCELLED,
+        postponed=any(c.kind == NoticeChange.Kind.POSTPONED for c in workday.notice_changes.all()),
+        changes=tuple(change_notice(c) for c in workday.notice_changes.all()),
+    )
+
+
+CHANGE_TITLES = {
+    NoticeChange.Kind.CHANGED: _lazy("Change notice"),
+    NoticeChange.Kind.POSTPONED: _lazy("Postponement notice"),
+    NoticeChange.Kind.CANCELLED: _lazy("Cancellation notice"),
+}
+
+
+def _fact_label(field: str) -> str:
+    return str(
+        {
+            "date": _lazy("Date"),
+            "start_time": _lazy("Start time"),
+            "end_time": _lazy("End time"),
+            "place": _lazy("Main site"),
+            "extension_sites": _lazy("Extension sites"),
+        }.get(field, field)
+    )
+
+
+def _fact_value(field: str, value) -> str:
+    if value in (None, "", []):
+        return _("none")
+    if field == "date":
+        day = datetime.date.fromisoformat(value)
+        return _("%(date)s (%(weekday)s)") % {"date": long_date(day), "weekday": date_format(day, "l")}
+    if isinstance(value, list):
+        return _joined(value)
+    return str(value)
+
+
+def change_notice(change: NoticeChange) -> ChangeNotice:
+    lines = [
+        _("%(what)s: changed from %(before)s to %(after)s")
+        % {"what": _fact_label(field), "before": _fact_value(field, before), "after": _fact_value(field, after)}
+        for field, (before, after) in (change.changes or {}).items()
+    ]
+    return ChangeNotice(
+        kind=change.kind,
+        title=str(CHANGE_TITLES.get(change.kind, change.get_kind_display())),
+        published_on=timezone.localdate(change.published_at),
+        reason=change.reason,
+        lines=lines,
     )
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cases.publication import disposition_counts, public_rows
-from public.notice import notice_for
-from workdays.models import Status, WorkDay
+from public.notice import NOTICE_PREFETCH, notice_for
+from workdays.models import NoticeChange, Status, WorkDay
 from workdays.rules import deadlines_for, results_on_time
 from workdays.selectors import access_workday_by_id
 
@@ -21,9 +21,7 @@ RESULTS_PER_PAGE = 30
 
 
 def _notice_queryset():
-    return WorkDay.objects.select_related("host_unit", "leading_district_leader").prefetch_related(
-        "invited_leaders", "liaison_departments"
-    )
+    return WorkDay.objects.select_related("host_unit", "leading_district_leader").prefetch_related(*NOTICE_PREFETCH)
 
 
 def _public_workdays():
@@ -34,7 +32,13 @@ def _public_workdays():
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    upcoming = _public_workdays().filter(notice_published_at__isnull=False, date__gte=today).order_by("date", "id")
+    postponed = NoticeChange.objects.filter(workday=OuterRef("pk"), kind=NoticeChange.Kind.POSTPONED)
+    upcoming = (
+        _public_workdays()
+        .filter(notice_published_at__isnull=False, date__gte=today)
+        .annotate(postponed=Exists(postponed))
+        .order_by("date", "id")
+    )
     published_results = _public_workdays().filter(results_published_at__isnull=False).order_by("-date", "-id")
     page = Paginator(published_results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "public/index.html", {"upcoming": upcoming, "results_page": page})
@@ -70,5 +74,5 @@ def results(request: HttpRequest, workday_id: int) -> HttpResponse:
 @require_GET
 def notice_poster(request: HttpRequest, workday_id: int) -> HttpResponse:
     workday = access_workday_by_id(request.user, workday_id)
-    prefetch_related_objects([workday], "invited_leaders", "liaison_departments")
+    prefetch_related_objects([workday], *NOTICE_PREFETCH)
     return render(request, "public/poster.html", {"notice": notice_for(workday)})

@@ -21,8 +21,11 @@ from workdays.inputs import (
     AnalysisIn,
     ArchiveIn,
     BriefingIn,
+    CancelIn,
+    EditIn,
     InformIn,
     PlanIn,
+    PostponeIn,
     PublishIn,
     ReportIn,
     ScreeningIn,
@@ -30,7 +33,14 @@ from workdays.inputs import (
     VoidIn,
 )
 from workdays.models import Report, SignIn, Status, WorkDay
-from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
+from workdays.rules import (
+    deadlines_for,
+    flags_for,
+    notice_on_time_for,
+    report_on_time,
+    results_on_time,
+    screening_on_time,
+)
 from workdays.selectors import access_workday_by_id, visible_workdays
 from workdays.sites import sites_of
 from workdays.transitions import TABLE
@@ -49,6 +59,8 @@ class WorkDayOut(Schema):
     place: str
     extension_sites: list[str]
     leader: str
+    contact_person: str
+    contact_phone: str
     leading_district_leader_id: int | None
     participants: list[str]
     invited_leader_ids: list[int]
@@ -60,6 +72,8 @@ class WorkDayOut(Schema):
     research_topics: list[str]
     relief_areas: list[str]
     status: str
+    version: int
+    cancelled_at: datetime.datetime | None
     screening_due: datetime.date
     screening_count: int
     leader_informed_at: datetime.datetime | None
@@ -99,7 +113,7 @@ def _out(workday: WorkDay) -> dict:
         "screening_count": workday.n_screening if hasattr(workday, "n_screening") else workday.screening_items.count(),
         "notice_earliest": d.notice_earliest,
         "notice_latest": d.notice_latest,
-        "notice_on_time": notice_on_time(workday.date, workday.notice_published_at),
+        "notice_on_time": notice_on_time_for(workday),
         "report_due": d.report_due,
         "report_due_provisional": d.report_due_provisional,
         "report_submitted_at": report.submitted_at if report else None,
@@ -139,7 +153,7 @@ def list_workdays(request, filters: Query[WorkDayFilters]):
     workdays = (
         visible_workdays(request.user)
         .select_related("report")
-        .prefetch_related("invited_leaders", "liaison_departments", "screening_items")
+        .prefetch_related("invited_leaders", "liaison_departments", "screening_items", "notice_changes")
         .annotate(n_screening=Count("screening_items", distinct=True), n_registrations=Count("registrations", distinct=True, filter=~Q(registrations__status=RegistrationStatus.WITHDRAWN)))
     )
     if host_unit_id is not None:
@@ -161,6 +175,29 @@ def list_workdays(request, filters: Query[WorkDayFilters]):
 
 @router.get("/{workday_id}", response=WorkDayOut)
 def get_workday(request, workday_id: int):
+    return _reload(request.user, workday_id)
+
+
+@router.patch("/{workday_id}", response=WorkDayOut)
+def edit_workday(request, workday_id: Id, payload: EditIn):
+    """Change the plan before the day (the host unit): the fields given replace the plan's; `version`
+    is the one last read (409 when stale)."""
+    workday = access_workday_by_id(request.user, workday_id)
+    services.workday_edit(workday=workday, actor=request.user, **payload.arguments())
+    return _reload(request.user, workday_id)
+
+
+@router.post("/{workday_id}/postpone", response=WorkDayOut)
+def postpone(request, workday_id: Id, payload: PostponeIn):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.workday_postpone(workday=workday, actor=request.user, **payload.arguments())
+    return _reload(request.user, workday_id)
+
+
+@router.post("/{workday_id}/cancel", response=WorkDayOut)
+def cancel(request, workday_id: Id, payload: CancelIn):
+    workday = access_workday_by_id(request.user, workday_id)
+    services.workday_cancel(workday=workday, actor=request.user, **payload.arguments())
     return _reload(request.user, workday_id)
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from units.models import FrequencyRule, Unit
 from workcal import periods
 from workcal.periods import Period
-from workdays.models import HELD_OR_LATER, ScreeningItem, Status, WorkDay
+from workdays.models import CALLED_OFF, HELD_OR_LATER, ScreeningItem, WorkDay
 from workdays.rules import flags_for
 
 
@@ -52,9 +52,9 @@ def compliance_rows(year: int, unit_ids: set[int] | None = None) -> list[Row]:
     if unit_ids is not None:
         units = units.filter(pk__in=unit_ids)
     days = (
-        WorkDay.objects.filter(date__year=year, host_unit__in=units).exclude(status=Status.VOIDED)
+        WorkDay.objects.filter(date__year=year, host_unit__in=units).exclude(status__in=CALLED_OFF)
         .select_related("report")
-        .prefetch_related(Prefetch("screening_items", queryset=ScreeningItem.objects.all()))
+        .prefetch_related(Prefetch("screening_items", queryset=ScreeningItem.objects.all()), "notice_changes")
     )
     by_unit: dict[int, list[WorkDay]] = {}
     for day in days:

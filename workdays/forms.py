@@ -83,6 +83,16 @@ class WorkDayPlanForm(forms.Form):
         required=False,
         help_text=_("Required for the joint office's own Work Days."),
     )
+    contact_person = forms.CharField(
+        label=_("Contact person"), max_length=50, required=False, help_text=_("Printed on the public notice when given.")
+    )
+    contact_phone = forms.CharField(
+        label=_("Contact phone"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
+        help_text=_("A landline such as 023-45642812, or a mobile number."),
+    )
     agenda = forms.CharField(label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     procedure = forms.CharField(label=_("Procedure"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     activity_forms = forms.MultipleChoiceField(
@@ -159,6 +169,64 @@ class BriefingForm(forms.Form):
         help_text=_("Goals, approach, measures and results, in short."),
     )
     materials_count = forms.IntegerField(label=_("Publicity materials handed out"), required=False, initial=0)
+
+
+class EditPlanForm(WorkDayPlanForm):
+    """The plan form of an existing day, with the version it was read at (the host unit is fixed)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, choose_host=False, **kwargs)
+
+    @classmethod
+    def initial_for(cls, workday) -> dict:
+        return {
+            "version": workday.version,
+            "date": workday.date,
+            "start_time": workday.start_time,
+            "end_time": workday.end_time,
+            "place": workday.place,
+            "extension_sites": "\n".join(workday.extension_sites),
+            "leader": workday.leader,
+            "participants": "\n".join(workday.participants),
+            "invited_leader_ids": [i.leader_id for i in workday.invitations.all()],
+            "liaison_department_ids": [u.pk for u in workday.liaison_departments.all()],
+            "leading_district_leader_id": workday.leading_district_leader_id,
+            "contact_person": workday.contact_person,
+            "contact_phone": workday.contact_phone,
+            "agenda": workday.agenda,
+            "procedure": workday.procedure,
+            "activity_forms": workday.activity_forms,
+            "visit_targets": workday.visit_targets,
+            "research_topics": workday.research_topics,
+            "relief_areas": workday.relief_areas,
+        }
+
+
+class PostponeForm(forms.Form):
+    new_date = forms.DateField(label=_("New date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(
+        label=_("Reason for postponing"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Published with the postponement notice: no names, phone or ID numbers of citizens."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("new_date") is None and "new_date" not in self.errors:
+            cleaned.pop("new_date", None)  # the input says it is required
+        return cleaned
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Published with the cancellation notice: no names, phone or ID numbers of citizens."),
+    )
 
 
 class VoidForm(forms.Form):

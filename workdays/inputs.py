@@ -38,22 +38,79 @@ class PlanIn(StepIn):
     visit_targets: list[str] = []
     research_topics: list[str] = []
     relief_areas: list[str] = []
+    contact_person: Text[50] = ""
+    contact_phone: Text[30] = ""
 
     def arguments(self) -> dict:
-        unknown_leader = _("Unknown district leader: %(ids)s")
-        fields = self.dict(exclude={"host_unit_id", "invited_leader_ids", "liaison_department_ids", "leading_district_leader_id"})
         return {
-            **fields,
+            **_plan_objects(self, set(type(self).model_fields)),
             "host_unit": resolve(Unit, self.host_unit_id, "host_unit_id", _("Unknown unit: %(ids)s")),
-            "invited_leaders": resolve_many(DistrictLeader, self.invited_leader_ids, "invited_leader_ids", unknown_leader),
-            "liaison_departments": resolve_many(
-                Unit.objects.filter(kind=UnitKind.DEPARTMENT), self.liaison_department_ids, "liaison_department_ids",
-                _("Unknown department: %(ids)s"),
-            ),
-            "leading_district_leader": resolve(
-                DistrictLeader, self.leading_district_leader_id, "leading_district_leader_id", unknown_leader
-            ),
         }
+
+
+ID_FIELDS = {
+    "invited_leader_ids": "invited_leaders",
+    "liaison_department_ids": "liaison_departments",
+    "leading_district_leader_id": "leading_district_leader",
+}
+
+
+def _plan_objects(data: Schema, names: set[str]) -> dict:
+    """The plan fields among `names` as the service takes them, ids turned into objects."""
+    unknown_leader = _("Unknown district leader: %(ids)s")
+    found = {
+        "invited_leader_ids": lambda: resolve_many(DistrictLeader, data.invited_leader_ids, "invited_leader_ids", unknown_leader),
+        "liaison_department_ids": lambda: resolve_many(
+            Unit.objects.filter(kind=UnitKind.DEPARTMENT), data.liaison_department_ids, "liaison_department_ids",
+            _("Unknown department: %(ids)s"),
+        ),
+        "leading_district_leader_id": lambda: resolve(
+            DistrictLeader, data.leading_district_leader_id, "leading_district_leader_id", unknown_leader
+        ),
+    }
+    arguments = {}
+    for name in names - {"host_unit_id", "version"}:
+        arguments[ID_FIELDS.get(name, name)] = found[name]() if name in found else getattr(data, name)
+    return arguments
+
+
+class EditIn(StepIn):
+    """A change of the plan (PATCH): `version` is the one the editor read; the fields given replace
+    the plan's, the others stay. The host unit does not change."""
+
+    version: int
+    date: datetime.date | None = None
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    place: Text[200] | None = None
+    extension_sites: list[Text[200]] | None = None
+    leader: Text[100] | None = None
+    agenda: str | None = None
+    procedure: str | None = None
+    participants: list[Text[200]] | None = None
+    invited_leader_ids: list[Id] | None = None
+    liaison_department_ids: list[Id] | None = None
+    leading_district_leader_id: Id | None = None
+    activity_forms: list[str] | None = None
+    visit_targets: list[str] | None = None
+    research_topics: list[str] | None = None
+    relief_areas: list[str] | None = None
+    contact_person: Text[50] | None = None
+    contact_phone: Text[30] | None = None
+
+    def arguments(self) -> dict:
+        given = {name for name in self.model_fields_set if getattr(self, name) is not None or name == "leading_district_leader_id"}
+        # A field sent as null keeps its value; the leading district leader is removed with null.
+        return {"version": self.version, **_plan_objects(self, given)}
+
+
+class PostponeIn(StepIn):
+    new_date: datetime.date
+    reason: str = ""
+
+
+class CancelIn(StepIn):
+    reason: str = ""
 
 
 class InformIn(StepIn):

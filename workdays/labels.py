@@ -19,6 +19,9 @@ ACTIONS = {
     "screening_updated": _("Screening item updated"),
     "activity_recorded": _("Visit, research or relief recorded"),
     "relief_followed_up": _("Relief follow-up recorded"),
+    "plan_edited": _("Plan changed"),
+    "postponed": _("Postponed"),
+    "cancelled": _("Cancelled"),
 }
 
 # Keys the day's history records beside its model fields.

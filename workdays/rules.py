@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workcal.calendar import add_workdays
-from workdays.models import Status
+from workdays.models import CALLED_OFF
 
 SCREENING_DAYS_BEFORE = 7
 NOTICE_EARLIEST_DAYS_BEFORE = 7
@@ -72,6 +72,21 @@ def results_on_time(day: datetime.date, published_at: datetime.datetime | None) 
     return local_date(published_at) <= deadlines_for(day).publication_due
 
 
+def notice_on_time_for(workday) -> bool | None:
+    """`notice_on_time` of a day whose date may have moved. A new date announced by a change or
+    postponement notice counts as published at that notice, and the window is checked again for the
+    new date: a notice that leaves the public less than 5 days is late and flagged; one published
+    more than 7 days ahead is not (the change had to be announced when it was made)."""
+    on_time = notice_on_time(workday.date, workday.notice_published_at)
+    if on_time is False and local_date(workday.notice_published_at) < deadlines_for(workday.date).notice_earliest:
+        moved = any(
+            "date" in (change.changes or {}) and change.published_at == workday.notice_published_at
+            for change in workday.notice_changes.all()
+        )
+        return True if moved else on_time
+    return on_time
+
+
 @dataclass(frozen=True)
 class Flag:
     code: str
@@ -81,8 +96,8 @@ class Flag:
 
 def flags_for(workday, today: datetime.date | None = None) -> list[Flag]:
     """Missing or late steps of a Work Day, as of `today`. They never block: the day still happens.
-    A voided day owes nothing."""
-    if workday.status == Status.VOIDED:
+    A voided or cancelled day owes nothing."""
+    if workday.status in CALLED_OFF:
         return []
     today = today or timezone.localdate()
     d = deadlines_for(workday.date)
@@ -94,7 +109,7 @@ def flags_for(workday, today: datetime.date | None = None) -> list[Flag]:
         flags.append(Flag("screening_late", _("Some screening was recorded later than 7 days before the day.")))
     if workday.leader_informed_at is None and today >= workday.date:
         flags.append(Flag("leader_not_informed", _("The overseeing district leader was not recorded as informed before the day.")))
-    on_time = notice_on_time(workday.date, workday.notice_published_at)
+    on_time = notice_on_time_for(workday)
     if on_time is None and today > d.notice_latest:
         flags.append(Flag("notice_missing", _("The public notice was not published by %(date)s (5 days before the day).") % {"date": d.notice_latest}, "danger"))
     elif on_time is False:

@@ -3,7 +3,8 @@
 Views and the API call these; nothing else writes.
 
 Statuses: planned → notice_published → held → reported → results_published → archived; a day planned
-in error is voided before it is held.
+in error is voided before it is held; a day that will not take place is cancelled before it is held.
+Before the day the plan is edited (naming the version it started from) or postponed.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from cases.models import Approval, ApprovalKind
 from cases.publication import default_summary, published_cases
 from history.services import record, snapshot
 from intake.privacy import check_public_text, petitioners_before, petitioners_of_workday, require_public_texts
-from lifecycle import Transition, TransitionError
+from intake.validators import validate_phone
+from lifecycle import StaleVersion, Transition, TransitionError
 from lifecycle.inputs import resolve_many
 from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
 from workdays.analysis import open_cases, report_figures
-from workdays.models import Report, ScreeningItem, SignIn, Status, WorkDay
+from workdays.models import Invitation, NoticeChange, Report, ScreeningItem, SignIn, Status, WorkDay
 from workdays.transitions import TABLE
 
 PLANNING_HORIZON_DAYS = 731
@@ -73,11 +75,23 @@ def _check_reference_list(field: str, kind: str, values: list[str]) -> None:
 
 # --- Plan (R1–R3, R13) --------------------------------------------------------------------------
 
+LIST_KINDS = {
+    "activity_forms": ListKind.ACTIVITY_FORM,
+    "visit_targets": ListKind.VISIT_TARGET,
+    "research_topics": ListKind.RESEARCH_TOPIC,
+    "relief_areas": ListKind.RELIEF_AREA,
+}
+# The plan's own fields (beside the host unit and the invited leaders and departments).
+PLAN_FIELDS = (
+    "date", "start_time", "end_time", "place", "extension_sites", "leader", "leading_district_leader",
+    "participants", "agenda", "procedure", "contact_person", "contact_phone", *LIST_KINDS,
+)
+# What the public notice announces: a change of these after publication is a change notice (变更公告).
+NOTICE_FACTS = ("date", "start_time", "end_time", "place", "extension_sites")
 
-@transaction.atomic
-def workday_plan(
+
+def _validated_plan(
     *,
-    actor,
     host_unit: Unit,
     date: datetime.date,
     start_time: datetime.time,
@@ -91,12 +105,16 @@ def workday_plan(
     invited_leaders: Iterable[DistrictLeader] = (),
     liaison_departments: Iterable[Unit] = (),
     leading_district_leader: DistrictLeader | None = None,
+    contact_person: str = "",
+    contact_phone: str = "",
     activity_forms: list[str] | None = None,
     visit_targets: list[str] | None = None,
     research_topics: list[str] | None = None,
     relief_areas: list[str] | None = None,
-) -> WorkDay:
-    _require_writer(actor, host_unit)
+) -> tuple[dict, list[DistrictLeader], list[Unit]]:
+    """The rules of a plan, for planning it and for every later edit: its fields cleaned (by model
+    field name), the invited leaders and the liaison departments; else one ValidationError naming
+    each field."""
     errors: dict[str, list[str]] = {}
     if host_unit.kind in (UnitKind.DISTRICT, UnitKind.VILLAGE, UnitKind.COMMUNITY):
         errors["host_unit_id"] = [_("Work Days are held by the joint office, towns, streets and departments.")]
@@ -111,6 +129,16 @@ def workday_plan(
             errors[field] = [_("This field is required.")]
     if host_unit.kind == UnitKind.JOINT_OFFICE and leading_district_leader is None:
         errors["leading_district_leader_id"] = [_("A joint-office Work Day is led by a district leader.")]
+    contact_phone = (contact_phone or "").strip()
+    if contact_phone:
+        try:
+            validate_phone(contact_phone)
+        except ValidationError as exc:
+            errors["contact_phone"] = exc.messages
+    invited_leaders, liaison_departments = list(invited_leaders), list(liaison_departments)
+    twice = {leader.name for leader in invited_leaders if invited_leaders.count(leader) > 1}
+    if twice:
+        errors["invited_leader_ids"] = [_("Listed twice: %(items)s") % {"items": "、".join(sorted(twice))}]
     if errors:
         raise ValidationError(errors)
     lists = {
@@ -119,35 +147,140 @@ def workday_plan(
         "research_topics": _clean_list(research_topics),
         "relief_areas": _clean_list(relief_areas),
     }
-    for field, kind in (
-        ("activity_forms", ListKind.ACTIVITY_FORM),
-        ("visit_targets", ListKind.VISIT_TARGET),
-        ("research_topics", ListKind.RESEARCH_TOPIC),
-        ("relief_areas", ListKind.RELIEF_AREA),
-    ):
+    for field, kind in LIST_KINDS.items():
         _check_reference_list(field, kind, lists[field])
-    workday = WorkDay.objects.create(
-        host_unit=host_unit,
-        date=date,
-        start_time=start_time,
-        end_time=end_time,
-        place=place.strip(),
-        extension_sites=_clean_list(extension_sites),
-        leader=leader.strip(),
-        leading_district_leader=leading_district_leader,
-        participants=_clean_list(participants),
-        agenda=agenda.strip(),
-        procedure=(procedure or "").strip(),
-        created_by=actor,
+    fields = {
+        "date": date,
+        "start_time": start_time,
+        "end_time": end_time,
+        "place": place.strip(),
+        "extension_sites": _clean_list(extension_sites),
+        "leader": leader.strip(),
+        "leading_district_leader": leading_district_leader,
+        "participants": _clean_list(participants),
+        "agenda": agenda.strip(),
+        "procedure": (procedure or "").strip(),
+        "contact_person": (contact_person or "").strip(),
+        "contact_phone": contact_phone,
         **lists,
-    )
-    workday.invited_leaders.set(list(invited_leaders))
-    workday.liaison_departments.set(list(liaison_departments))
+    }
+    return fields, list(dict.fromkeys(invited_leaders)), list(dict.fromkeys(liaison_departments))
+
+
+@transaction.atomic
+def workday_plan(*, actor, host_unit: Unit | None, **plan) -> WorkDay:
+    """A new Work Day of `host_unit`; `plan` as `_validated_plan` takes it."""
+    if host_unit is None:
+        raise ValidationError({"host_unit_id": [_("This field is required.")]})
+    _require_writer(actor, host_unit)
+    fields, invited_leaders, liaison_departments = _validated_plan(host_unit=host_unit, **plan)
+    workday = WorkDay.objects.create(host_unit=host_unit, created_by=actor, **fields)
+    Invitation.objects.bulk_create(Invitation(workday=workday, leader=leader) for leader in invited_leaders)
+    workday.liaison_departments.set(liaison_departments)
     changes = {k: [None, v] for k, v in snapshot(workday).items() if v not in (None, "", [])}
-    changes["invited_leaders"] = [None, [leader.name for leader in workday.invited_leaders.all()]]
-    changes["liaison_departments"] = [None, [u.name for u in workday.liaison_departments.all()]]
+    changes["invited_leaders"] = [None, [leader.name for leader in invited_leaders]]
+    changes["liaison_departments"] = [None, [u.name for u in liaison_departments]]
     record(instance=workday, actor=actor, action="planned", changes=changes)
     return workday
+
+
+def _plain(value):
+    """A plan value as the history and the change notices store it: dates as YYYY-MM-DD, times as HH:MM."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    return value
+
+
+def _plan_record(workday: WorkDay) -> dict:
+    """The plan as the history and the change notices record it (JSON values; people by name)."""
+    values = {f: _plain(getattr(workday, f)) for f in PLAN_FIELDS if f != "leading_district_leader"}
+    lead = workday.leading_district_leader
+    values["leading_district_leader"] = str(lead) if lead else None
+    values["invited_leaders"] = [i.leader.name for i in workday.invitations.select_related("leader")]
+    values["liaison_departments"] = [u.name for u in workday.liaison_departments.order_by("order", "id")]
+    return values
+
+
+def _plan_arguments(workday: WorkDay) -> dict:
+    """The plan as it stands, as `_validated_plan` takes it."""
+    return {
+        **{f: getattr(workday, f) for f in PLAN_FIELDS},
+        "invited_leaders": [i.leader for i in workday.invitations.select_related("leader")],
+        "liaison_departments": list(workday.liaison_departments.all()),
+    }
+
+
+def _require_version(workday: WorkDay, version: int) -> None:
+    if version != workday.version:
+        raise StaleVersion(
+            _("The plan was changed by someone else meanwhile (version %(now)s, you edited %(yours)s); reload it and make your changes again.")
+            % {"now": workday.version, "yours": version}
+        )
+
+
+@transaction.atomic
+def workday_edit(*, workday: WorkDay, actor, version: int, **changes) -> WorkDay:
+    """The host unit changes its plan before the day (any field of the plan but the host unit).
+    `version` is the one the editor started from: a stale one is refused (409) and changes nothing.
+    Every changed field goes into one history entry. After the notice was published, a new date,
+    time or place publishes a change notice (变更公告) beside the notice; the notice for a new date
+    counts as published at the change, so the notice window is checked again for it (see
+    `rules.notice_on_time_for`)."""
+    workday = _locked(workday)
+    step = TABLE.check(workday, actor, "edit")
+    _require_version(workday, version)
+    unknown = set(changes) - {*PLAN_FIELDS, "invited_leaders", "liaison_departments"}
+    if unknown:
+        raise TypeError(f"not a plan field: {sorted(unknown)}")
+    fields, invited_leaders, liaison_departments = _validated_plan(
+        host_unit=workday.host_unit, **(_plan_arguments(workday) | changes)
+    )
+    before = _plan_record(workday)
+    published = workday.notice_published_at is not None
+    texts_before = notice_texts(workday)
+    for field, value in fields.items():
+        setattr(workday, field, value)
+    if published:
+        texts = notice_texts(workday)
+        require_public_texts({k: v for k, v in texts.items() if v != texts_before[k]}, petitioners_before(workday))
+    _set_invitations(workday, invited_leaders)
+    workday.liaison_departments.set(liaison_departments)
+    after = _plan_record(workday)
+    changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    if not changed:
+        return workday
+    bump_version(workday)
+    facts = {k: v for k, v in changed.items() if k in NOTICE_FACTS}
+    if published and facts:
+        _publish_change(workday, actor, NoticeChange.Kind.CHANGED, facts, changed)
+    workday.save()
+    record(instance=workday, actor=actor, action=step.action, changes=changed)
+    return workday
+
+
+def _publish_change(workday: WorkDay, actor, kind: str, facts: dict, changed: dict, reason: str = "") -> NoticeChange:
+    """A change notice beside the published notice. A new date is announced by it: the notice for
+    that date counts as published now (`changed` records it for the history)."""
+    now = timezone.now()
+    if "date" in facts and workday.notice_published_at is not None:
+        changed["notice_published_at"] = [_plain(workday.notice_published_at), _plain(now)]
+        workday.notice_published_at = now
+    return NoticeChange.objects.create(
+        workday=workday, kind=kind, reason=reason, changes=facts, published_at=now, published_by=actor
+    )
+
+
+def _set_invitations(workday: WorkDay, leaders: list[DistrictLeader]) -> None:
+    """The invited leaders become `leaders`: a leader still invited keeps their invitation and its
+    answer, a new one starts with no answer, one no longer invited loses theirs."""
+    wanted = {leader.pk for leader in leaders}
+    workday.invitations.exclude(leader_id__in=wanted).delete()
+    kept = set(workday.invitations.values_list("leader_id", flat=True))
+    Invitation.objects.bulk_create(Invitation(workday=workday, leader=leader) for leader in leaders if leader.pk not in kept)
 
 
 def proposed_participants(host_unit: Unit) -> list[str]:
@@ -491,4 +624,55 @@ def workday_void(*, workday: WorkDay, actor, reason: str) -> WorkDay:
     workday.status, workday.voided_at, workday.void_reason = step.target, timezone.now(), reason.strip()
     workday.save(update_fields=["status", "voided_at", "void_reason"])
     record(instance=workday, actor=actor, action=step.action, before=before, note=workday.void_reason)
+    return workday
+
+
+def _public_reason(workday: WorkDay, reason: str, missing: str) -> str:
+    """The reason of a postponement or cancellation is published: required, and checked like the
+    notice's texts."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [missing]})
+    require_public_texts({"reason": reason}, petitioners_before(workday))
+    return reason
+
+
+@transaction.atomic
+def workday_postpone(*, workday: WorkDay, actor, new_date: datetime.date, reason: str) -> WorkDay:
+    """延期: the day keeps its identity and moves to a later date, before it is held. Once its
+    notice was published, a postponement notice (延期公告) with the reason and the new date is
+    published beside it, and the notice for the new date counts as published now (the notice
+    window is checked again for the new date)."""
+    workday, step = begin_step(workday, actor, "postpone")
+    today = timezone.localdate()
+    if new_date <= today:
+        raise ValidationError({"new_date": [_("The new date must be after today.")]})
+    if new_date <= workday.date:
+        raise ValidationError({"new_date": [_("The new date must be after the planned date %(date)s.") % {"date": workday.date}]})
+    if new_date > today + datetime.timedelta(days=PLANNING_HORIZON_DAYS):
+        raise ValidationError({"new_date": [_("Plan at most two years ahead.")]})
+    reason = _public_reason(workday, reason, _("Give the reason for postponing this Work Day; it is published."))
+    changed = {"date": [_plain(workday.date), _plain(new_date)]}
+    if workday.notice_published_at is not None:
+        _publish_change(workday, actor, NoticeChange.Kind.POSTPONED, dict(changed), changed, reason)
+    workday.date = new_date
+    workday.save(update_fields=["date", "notice_published_at"])
+    record(instance=workday, actor=actor, action=step.action, changes=changed, note=reason)
+    return workday
+
+
+@transaction.atomic
+def workday_cancel(*, workday: WorkDay, actor, reason: str) -> WorkDay:
+    """取消: the day will not take place. It owes no report and no publication; its cancellation
+    notice (取消公告) carries the reason, and a published notice stays reachable, marked cancelled.
+    (A day planned in error is voided instead.)"""
+    workday, step = begin_step(workday, actor, "cancel")
+    reason = _public_reason(workday, reason, _("Give the reason for cancelling this Work Day; it is published."))
+    before = snapshot(workday)
+    workday.status, workday.cancelled_at = step.target, timezone.now()
+    workday.save(update_fields=["status", "cancelled_at"])
+    NoticeChange.objects.create(
+        workday=workday, kind=NoticeChange.Kind.CANCELLED, reason=reason, published_at=workday.cancelled_at, published_by=actor
+    )
+    record(instance=workday, actor=actor, action=step.action, before=before, note=reason)
     return workday

@@ -14,10 +14,11 @@ from units.models import UnitKind
 from workdays.models import CALLED_OFF, Status, WorkDay
 
 S = Status
-OPEN = states(*(s for s in S if s not in (S.ARCHIVED, S.VOIDED)))
+OPEN = states(*(s for s in S if s not in (S.ARCHIVED, *CALLED_OFF)))
+BEFORE_HELD = states(S.PLANNED, S.NOTICE_PUBLISHED)
 # What is kept beside the day (R13 records, the screening's progress) is written, before and after
 # the day, until it is archived; a day that will not take place takes no more records.
-RECORDING = states(*(s for s in S if s not in (S.ARCHIVED, *CALLED_OFF)))
+RECORDING = OPEN
 
 
 def host_writer(user, workday: WorkDay) -> bool:
@@ -30,11 +31,13 @@ def supervisor(user, workday: WorkDay) -> bool:
 
 
 def _refusal(message):
-    """The message for a status the step does not start from; voided and archived days say so."""
+    """The message for a status the step does not start from; voided, cancelled and archived days say so."""
 
     def refusal(workday: WorkDay):
         if workday.status == S.VOIDED:
             return _("This Work Day was voided.")
+        if workday.status == S.CANCELLED:
+            return _("This Work Day was cancelled.")
         if workday.status == S.ARCHIVED:
             return _("This Work Day is archived.")
         return message(workday) if callable(message) else message
@@ -54,6 +57,15 @@ def _until(statuses, early_message, late_message):
 def _day_started(workday: WorkDay) -> str | None:
     if timezone.localdate() < workday.date:
         return _("The Work Day is on %(date)s; entries are accepted from that day on.") % {"date": workday.date}
+    return None
+
+
+def _before_the_day(workday: WorkDay) -> str | None:
+    """The plan is edited before the day; on the day or after it, the day is postponed or cancelled."""
+    if timezone.localdate() >= workday.date:
+        return _(
+            "The Work Day was on %(date)s: its plan can no longer be changed. Postpone or cancel it instead."
+        ) % {"date": workday.date}
     return None
 
 
@@ -81,6 +93,10 @@ def _no_draft_waiting(kind: str):
 # the status when the day is already held, so their target is set by the service.
 TABLE = Table(
     [
+        Transition(
+            "edit", BEFORE_HELD, None, host_writer, "plan_edited",
+            _refusal(_("The plan can only be changed before the day is held.")), guard=_before_the_day,
+        ),
         Transition("inform", OPEN, None, host_writer, "leader_informed", _refusal("")),
         Transition("screening", OPEN, None, host_writer, "screening_added", _refusal("")),
         Transition("screening_update", RECORDING, None, host_writer, "screening_updated", _refusal(_cancelled)),
@@ -129,7 +145,15 @@ TABLE = Table(
             _refusal(_("A day is archived after its results are published.")),
         ),
         Transition(
-            "void", states(S.PLANNED, S.NOTICE_PUBLISHED), S.VOIDED, host_writer, "voided",
+            "postpone", BEFORE_HELD, None, host_writer, "postponed",
+            _refusal(_("A day that has been held cannot be postponed.")),
+        ),
+        Transition(
+            "cancel", BEFORE_HELD, S.CANCELLED, host_writer, "cancelled",
+            _refusal(_("A day that has been held cannot be cancelled: its registrations and cases stand.")),
+        ),
+        Transition(
+            "void", BEFORE_HELD, S.VOIDED, host_writer, "voided",
             _refusal(_("A day that has been held cannot be voided: its registrations and cases stand.")),
         ),
     ]

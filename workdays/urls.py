@@ -16,6 +16,8 @@ STEPS = [
     ("report/forward/", "forward", "report_forward"),
     ("results/publish/", "results", "results_publish"),
     ("archive/", "archive", "archive"),
+    ("postpone/", "postpone", "postpone"),
+    ("cancel/", "cancel", "cancel"),
     ("void/", "void", "void"),
 ]
 
@@ -24,6 +26,7 @@ urlpatterns = [
     path("new/", views.workday_new, name="new"),
     path("petitioners/lookup/", registration_views.petitioner_lookup, name="petitioner_lookup"),
     path("<int:workday_id>/", views.workday_detail, name="detail"),
+    path("<int:workday_id>/edit/", views.workday_edit, name="edit"),
     path("<int:workday_id>/results/preview/", views.results_preview, name="results_preview"),
     path("<int:workday_id>/register/", registration_views.register, name="register"),
     path(

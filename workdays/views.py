@@ -45,7 +45,10 @@ from workdays.forms import (
     AnalysisForm,
     ArchiveForm,
     BriefingForm,
+    CancelForm,
+    EditPlanForm,
     InformLeaderForm,
+    PostponeForm,
     PublishForm,
     ReportForm,
     ScreeningForm,
@@ -57,8 +60,11 @@ from workdays.inputs import (
     AnalysisIn,
     ArchiveIn,
     BriefingIn,
+    CancelIn,
+    EditIn,
     InformIn,
     PlanIn,
+    PostponeIn,
     PublishIn,
     ReportIn,
     ScreeningIn,
@@ -66,12 +72,19 @@ from workdays.inputs import (
     StepIn,
     VoidIn,
 )
-from workdays.models import Status, WorkDay
-from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
+from workdays.models import CALLED_OFF, NoticeChange, Status, WorkDay
+from workdays.rules import (
+    deadlines_for,
+    flags_for,
+    notice_on_time_for,
+    report_on_time,
+    results_on_time,
+    screening_on_time,
+)
 from workdays.selectors import access_workday_by_id, visible_workdays
 from workdays.transitions import TABLE
 
-STATUS_PATH = [s for s in Status if s != Status.VOIDED]
+STATUS_PATH = [s for s in Status if s not in CALLED_OFF]
 
 
 # --- Access --------------------------------------------------------------------------------------
@@ -147,7 +160,7 @@ def workday_list(request: HttpRequest) -> HttpResponse:
         context.update(_month_grid(workdays, _month_from(request.GET.get("month"))))
     else:
         page = Paginator(
-            workdays.select_related("report").prefetch_related("screening_items").order_by("-date", "-id"), 50
+            workdays.select_related("report").prefetch_related("screening_items", "notice_changes").order_by("-date", "-id"), 50
         ).get_page(request.GET.get("page"))
         rows = [{"workday": w, "flags": flags_for(w)} for w in page]
         context.update({"page": page, "rows": rows})
@@ -245,6 +258,41 @@ def workday_new(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+def workday_edit(request: HttpRequest, workday_id: int) -> HttpResponse:
+    """修改计划: the plan form of the day, prefilled, with the version it was read at. The table is
+    asked first (403, or the day's page with the reason, 409); a stale version shows the form again
+    with the message and changes nothing."""
+    workday = access_workday_by_id(request.user, workday_id)
+    try:
+        TABLE.check(workday, request.user, "edit")
+    except TransitionError as exc:
+        messages.error(request, exc.message)
+        return _render_detail(request, workday, status=409)
+    status = 200
+    if request.method == "POST":
+        form = EditPlanForm(request.POST)
+        if form.is_valid():
+            try:
+                data = parse(EditIn, form.cleaned_data)
+                services.workday_edit(workday=workday, actor=request.user, **data.arguments())
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+                status = 400
+            except TransitionError as exc:
+                form.add_error(None, exc.message)
+                status = 409
+            else:
+                messages.success(request, _("The plan is changed."))
+                return redirect(_detail_url(workday))
+        else:
+            status = 400
+    else:
+        form = EditPlanForm(initial=EditPlanForm.initial_for(workday))
+    context = {"form": form, "workday": workday, "today": timezone.localdate()}
+    return render(request, "workdays/workday_edit.html", context, status=status)
+
+
 # --- The day's page ------------------------------------------------------------------------------
 
 
@@ -268,9 +316,10 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
     today = timezone.localdate()
     workday = (
         WorkDay.objects.select_related("host_unit", "leading_district_leader", "report", "report__submitted_by")
-        .prefetch_related("screening_items", "invited_leaders", "liaison_departments")
+        .prefetch_related("screening_items", "invited_leaders", "liaison_departments", "notice_changes")
         .get(pk=workday.pk)
     )
+    notice_changes = list(workday.notice_changes.all())
     report = getattr(workday, "report", None)
     registrations = list(
         workday.registrations.select_related("category", "territory", "case").prefetch_related("petitioners")
@@ -294,7 +343,10 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
              "update_form": screening_update_form(item, forms)}
             for item in workday.screening_items.all()
         ],
-        "notice_on_time": notice_on_time(workday.date, workday.notice_published_at),
+        "notice_on_time": notice_on_time_for(workday),
+        "called_off": workday.status in CALLED_OFF,
+        "notice_changes": notice_changes,
+        "cancellation": next((c for c in reversed(notice_changes) if c.kind == NoticeChange.Kind.CANCELLED), None),
         "sign_ins": workday.sign_ins.all(),
         "registrations": registrations,  # withdrawn ones listed, marked, and counted nowhere
         "counted": len(counted),
@@ -319,6 +371,8 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         or BriefingForm(initial={"briefing": workday.briefing, "materials_count": workday.materials_count}),
         "report_form": forms.get("report") or ReportForm(),
         "void_form": forms.get("void") or VoidForm(),
+        "postpone_form": forms.get("postpone") or PostponeForm(),
+        "cancel_form": forms.get("cancel") or CancelForm(),
         "timeline": timeline_for(workday),
         **activities_context(workday, forms),
     }
@@ -396,6 +450,14 @@ SECTIONS = {
         AnalysisForm, AnalysisIn, services.analysis_record, gettext_lazy("The analysis and judgement are saved."), "analysis"
     ),
     "archive": Section(ArchiveForm, ArchiveIn, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
+    "postpone": Section(
+        PostponeForm, PostponeIn, services.workday_postpone,
+        gettext_lazy("The Work Day is postponed; a published notice now shows the postponement."), "postpone",
+    ),
+    "cancel": Section(
+        CancelForm, CancelIn, services.workday_cancel,
+        gettext_lazy("The Work Day is cancelled; a published notice now shows the cancellation."), "postpone",
+    ),
     "void": Section(VoidForm, VoidIn, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
 }
 

@@ -7,6 +7,7 @@ import pytest
 from intake.tests.factories import register_matter
 from units.models import Category, DistrictLeader, Unit
 from workdays import services
+from workdays.models import Invitation
 
 DAY = "2026-12-07"
 ID_NUMBER = "11010519491231002X"
@@ -17,7 +18,7 @@ PHONE = "13800138000"
 def planned_day(clock, town_clerk, plan_workday):
     clock.set("2026-11-25 09:00")
     leader = DistrictLeader.objects.create(name="李明", title="区委常委")
-    return plan_workday(
+    day = plan_workday(
         town_clerk,
         DAY,
         extension_sites=["玉皇村", "金龙社区"],
@@ -26,6 +27,9 @@ def planned_day(clock, town_clerk, plan_workday):
         agenda="接待群众来访\n现场答复诉求",
         procedure="登记、分流、答复",
     )
+    # The leader accepted: the notice names the invited leaders who accepted as attending.
+    day.invitations.update(answer=Invitation.Answer.ACCEPTED)
+    return day
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ STATUS_BADGE = {
     "results_published": "ok",
     "archived": "",
     "voided": "bad",
+    "cancelled": "bad",
 }
 
 

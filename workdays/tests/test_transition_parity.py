@@ -12,7 +12,7 @@ from workdays.transitions import TABLE
 pytestmark = pytest.mark.django_db
 
 ROLES = ["supervisor", "town_clerk", "other_town_clerk", "district_leader"]
-STATUSES = [s for s in Status if s != Status.CANCELLED]  # TODO(issue 11): cancel service
+STATUSES = list(Status)
 
 # For each step: the page's URL, the API's URL (under /api/v1/workdays/{id}/) and a valid input.
 DOORS = {
@@ -25,6 +25,8 @@ DOORS = {
     "forward": ("report/forward/", "report/forward", {}),
     "results": ("results/publish/", "publish-results", {}),
     "archive": ("archive/", "archive", {}),
+    "postpone": ("postpone/", "postpone", {"new_date": "2026-12-20", "reason": "遇暴雨天气"}),
+    "cancel": ("cancel/", "cancel", {"reason": "场地改作防汛安置点"}),
     "void": ("void/", "void", {"reason": "重复制定"}),
 }
 
@@ -38,6 +40,7 @@ def days(clock, town_clerk, supervisor, plan_workday) -> dict[str, WorkDay]:
     for status in STATUSES:
         if status not in (Status.PLANNED, Status.VOIDED):
             services.notice_publish(workday=made[status], actor=town_clerk)
+    services.workday_cancel(workday=made[Status.CANCELLED], actor=town_clerk, reason="场地改作防汛安置点")
     clock.set("2026-12-10 10:00")
     steps = [
         (Status.HELD, lambda d: services.sign_in_add(workday=d, actor=town_clerk, name="张伟")),
@@ -110,6 +113,10 @@ def test_a_voided_day_owes_no_steps(client, days, town_clerk):
         (Status.HELD, "void", "已举办的活动不能作废：其登记事项和台账依然有效。"),
         (Status.VOIDED, "sign_in", "本次群众工作日已作废。"),
         (Status.HELD, "forward", "本次活动尚未报送报告。"),
+        (Status.CANCELLED, "cancel", "本次群众工作日已取消。"),
+        (Status.CANCELLED, "sign_in", "本次群众工作日已取消。"),
+        (Status.HELD, "postpone", "已举办的活动不能延期。"),
+        (Status.REPORTED, "cancel", "已举办的活动不能取消：其登记事项和台账依然有效。"),
     ],
 )
 def test_each_refusal_of_the_table_says_why(client, days, supervisor, status, name, message):
@@ -137,3 +144,34 @@ def test_a_report_is_forwarded_once(client, days, supervisor):
     assert client.post(f"/api/v1/workdays/{day.pk}/report/forward").status_code == 200
     response = client.post(f"/api/v1/workdays/{day.pk}/report/forward", HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert response.status_code == 409 and response.json()["detail"] == "报告已经转送过了。"
+
+
+def test_the_plan_edit_gives_the_tables_verdict_at_both_doors(client, clock, days, request):
+    """修改计划 has its own doors (PATCH and the edit page); before the day the table allows it while
+    the day is planned or its notice published."""
+    clock.set("2026-12-01 10:00")
+    step = TABLE["edit"]
+    seen = set()
+    for role in ROLES:
+        user = request.getfixturevalue(role)
+        for status, day in days.items():
+            day = WorkDay.objects.get(pk=day.pk)
+            form = {
+                "version": day.version, "date": "2026-12-10", "start_time": "09:00", "end_time": "12:00",
+                "place": "巴川广场东侧", "leader": day.leader, "agenda": day.agenda,
+            }
+
+            def page(user=user, day=day, form=form):
+                client.force_login(user)
+                return client.post(f"/workdays/{day.pk}/edit/", form)
+
+            def api(user=user, day=day):
+                client.force_login(user)
+                body = {"version": day.version, "place": "巴川广场东侧"}
+                return client.patch(f"/api/v1/workdays/{day.pk}", body, content_type="application/json")
+
+            verdicts = (door_verdict(page), door_verdict(api))
+            want = table_verdict(step, user, day, visible=visible_workdays(user).filter(pk=day.pk).exists())
+            assert verdicts == (want, want), f"edit by {role} on a {status} day"
+            seen.add(want)
+    assert {"done", "refused", "forbidden", "not found"} <= seen
