@@ -16,14 +16,30 @@ from intake.api import RegistrationOut, registration_out
 from intake.inputs import RegistrationIn
 from intake.models import Registration, RegistrationStatus
 from workdays import services
-from workdays.inputs import BriefingIn, InformIn, PlanIn, PublishIn, ReportIn, ScreeningIn, SignInIn, VoidIn
+from workdays.attendance import absent_participants
+from workdays.inputs import (
+    BriefingIn,
+    InformIn,
+    InvitationIn,
+    PlanIn,
+    PublishIn,
+    ReportIn,
+    ScreeningIn,
+    SignInIn,
+    VoidIn,
+)
 from workdays.models import SignIn, Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
-from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.selectors import WORKDAY_PREFETCH, access_workday_by_id, visible_workdays
 from workdays.transitions import TABLE
 from xinfang.api_types import ApiError, Id, Page
 
 router = Router(tags=["workdays"])
+
+
+class InvitationOut(Schema):
+    leader_id: int
+    answer: str
 
 
 class WorkDayOut(Schema):
@@ -39,6 +55,7 @@ class WorkDayOut(Schema):
     leading_district_leader_id: int | None
     participants: list[str]
     invited_leader_ids: list[int]
+    invitations: list[InvitationOut]
     liaison_department_ids: list[int]
     agenda: str
     procedure: str
@@ -64,6 +81,7 @@ class WorkDayOut(Schema):
     results_published_at: datetime.datetime | None
     results_on_time: bool | None
     registrations_count: int
+    absent_participants: list[str]
     flags: list[str]
 
 
@@ -79,6 +97,7 @@ def _out(workday: WorkDay) -> dict:
         **{f: getattr(workday, f) for f in WorkDayOut.model_fields if hasattr(workday, f) and not callable(getattr(workday, f))},
         "host_unit_name": workday.host_unit.name,
         "invited_leader_ids": [leader.pk for leader in workday.invited_leaders.all()],
+        "invitations": [{"leader_id": i.leader_id, "answer": i.answer} for i in workday.invitations.all()],
         "liaison_department_ids": [u.pk for u in workday.liaison_departments.all()],
         "screening_due": d.screening_due,
         "screening_count": workday.n_screening if hasattr(workday, "n_screening") else workday.screening_items.count(),
@@ -93,6 +112,7 @@ def _out(workday: WorkDay) -> dict:
         "publication_due": d.publication_due,
         "results_on_time": results_on_time(workday.date, workday.results_published_at),
         "registrations_count": workday.n_registrations if hasattr(workday, "n_registrations") else Registration.counted.filter(workday=workday).count(),
+        "absent_participants": absent_participants(workday),
         "flags": [f.code for f in flags_for(workday)],
     }
 
@@ -123,7 +143,7 @@ def list_workdays(request, filters: Query[WorkDayFilters]):
     workdays = (
         visible_workdays(request.user)
         .select_related("report")
-        .prefetch_related("invited_leaders", "liaison_departments", "screening_items")
+        .prefetch_related(*WORKDAY_PREFETCH)
         .annotate(n_screening=Count("screening_items", distinct=True), n_registrations=Count("registrations", distinct=True, filter=~Q(registrations__status=RegistrationStatus.WITHDRAWN)))
     )
     if host_unit_id is not None:
@@ -145,6 +165,15 @@ def list_workdays(request, filters: Query[WorkDayFilters]):
 
 @router.get("/{workday_id}", response=WorkDayOut)
 def get_workday(request, workday_id: int):
+    return _reload(request.user, workday_id)
+
+
+@router.post("/{workday_id}/invitations/{leader_id}", response=WorkDayOut)
+def answer_invitation(request, workday_id: Id, leader_id: Id, payload: InvitationIn):
+    """Record or change the answer of a leader invited to the day (the host unit); 404 for a leader
+    who is not invited."""
+    workday = access_workday_by_id(request.user, workday_id)
+    services.invitation_answer(workday=workday, actor=request.user, leader_id=leader_id, **payload.arguments())
     return _reload(request.user, workday_id)
 
 

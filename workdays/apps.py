@@ -7,10 +7,11 @@ class WorkdaysConfig(AppConfig):
     verbose_name = _("Masses Work Days")
 
     def ready(self) -> None:
-        from history.labels import register
-        from workdays.labels import ACTIONS
+        from history.labels import register, register_fields
+        from workdays.labels import ACTIONS, FIELDS
 
         register(ACTIONS)
+        register_fields(FIELDS)
 
         from accounts.home import register_todo_source
         from workdays.selectors import home_todo

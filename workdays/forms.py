@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intake.models import GROUP_VISIT_SIZE, Disposition, Kind
 from units.models import TERRITORY_KINDS, Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
-from workdays.models import ScreeningItem
+from workdays.models import Invitation, ScreeningItem
 
 HOST_KINDS = (UnitKind.JOINT_OFFICE, UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT)
 MAX_PETITIONERS = 5
@@ -58,8 +58,8 @@ class WorkDayPlanForm(forms.Form):
         label=_("Participants"),
         required=False,
         help_text=_(
-            "One per line. For a town or street: the principal leader, the leadership team and the heads of "
-            "the second-level bodies."
+            "One per line, a person written name（post）, e.g. 李明（党工委书记）: the unit's leadership entered by "
+            "the administrator is proposed. The sign-in book is compared with this list by name."
         ),
     )
     invited_leader_ids = forms.TypedMultipleChoiceField(
@@ -118,6 +118,10 @@ class WorkDayPlanForm(forms.Form):
             ("relief_areas", ListKind.RELIEF_AREA),
         ):
             self.fields[field].choices = _list_choices(kind)
+
+
+class InvitationForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Answer"), choices=Invitation.Answer.choices, required=False)
 
 
 class ScreeningForm(forms.Form):

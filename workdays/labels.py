@@ -15,4 +15,9 @@ ACTIONS = {
     "archived": _("Archived"),
     "report_drafted": _("Report drafted, awaiting sign-off"),
     "results_drafted": _("Results publication drafted, awaiting sign-off"),
+    "invitation_answered": _("Invited leader's answer recorded"),
+}
+
+FIELDS = {
+    "invitation_answers": _("Invitation answer"),
 }

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.http import Http404
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit
@@ -26,7 +28,8 @@ from intake.privacy import check_public_text, petitioners_before, petitioners_of
 from lifecycle import Transition, TransitionError
 from lifecycle.inputs import resolve_many
 from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
-from workdays.models import Report, ScreeningItem, SignIn, Status, WorkDay
+from workdays.attendance import official_entry
+from workdays.models import Invitation, Report, ScreeningItem, SignIn, Status, WorkDay
 from workdays.transitions import TABLE
 
 PLANNING_HORIZON_DAYS = 731
@@ -95,6 +98,8 @@ def workday_plan(
     research_topics: list[str] | None = None,
     relief_areas: list[str] | None = None,
 ) -> WorkDay:
+    if host_unit is None:
+        raise ValidationError({"host_unit_id": [_("This field is required.")]})
     _require_writer(actor, host_unit)
     errors: dict[str, list[str]] = {}
     if host_unit.kind in (UnitKind.DISTRICT, UnitKind.VILLAGE, UnitKind.COMMUNITY):
@@ -110,6 +115,12 @@ def workday_plan(
             errors[field] = [_("This field is required.")]
     if host_unit.kind == UnitKind.JOINT_OFFICE and leading_district_leader is None:
         errors["leading_district_leader_id"] = [_("A joint-office Work Day is led by a district leader.")]
+    invited_leaders = list(invited_leaders)
+    twice = _listed_twice(invited_leaders)
+    if twice:
+        errors["invited_leader_ids"] = [
+            _("Each leader is invited once; listed twice: %(names)s") % {"names": "、".join(leader.name for leader in twice)}
+        ]
     if errors:
         raise ValidationError(errors)
     lists = {
@@ -149,8 +160,45 @@ def workday_plan(
     return workday
 
 
+def _listed_twice(objects: list) -> list:
+    seen: set[int] = set()
+    twice = []
+    for obj in objects:
+        if obj.pk in seen and obj not in twice:
+            twice.append(obj)
+        seen.add(obj.pk)
+    return twice
+
+
+@transaction.atomic
+def invitation_answer(*, workday: WorkDay, actor, leader_id: int, answer: str) -> Invitation:
+    """Record or change an invited district leader's answer (accepted, declined, no answer yet). A
+    leader who is not invited to the day is not found (404)."""
+    workday, step = begin_step(workday, actor, "invitation")
+    invitation = Invitation.objects.select_related("leader").filter(workday=workday, leader_id=leader_id).first()
+    if invitation is None:
+        raise Http404
+    if answer not in Invitation.Answer.values:
+        raise ValidationError({"answer": [_("Choose accepted, declined or no answer yet.")]})
+    if invitation.answer == answer:
+        return invitation
+    name, before = invitation.leader.name, Invitation.Answer(invitation.answer).label
+    invitation.answer = answer
+    invitation.answered_at = None if answer == Invitation.Answer.NO_ANSWER else timezone.now()
+    invitation.save(update_fields=["answer", "answered_at"])
+    # The history keeps the labels in the district's language, whatever the clerk's page is in.
+    with translation.override(settings.LANGUAGE_CODE):
+        change = [f"{name}：{before}", f"{name}：{Invitation.Answer(answer).label}"]
+    record(instance=workday, actor=actor, action=step.action, changes={"invitation_answers": change})
+    return invitation
+
+
 def proposed_participants(host_unit: Unit) -> list[str]:
-    """R3: who takes part, by the kind of host unit (a starting point the clerk edits)."""
+    """R3: who takes part (a starting point the clerk edits): the host unit's leadership entered in the
+    admin, principal leader first, written 姓名（职务）; without any, the role words of its kind."""
+    officials = list(host_unit.officials.all())  # ordered: principal first
+    if officials:
+        return [official_entry(o) for o in officials]
     if host_unit.kind == UnitKind.JOINT_OFFICE:
         return [_("District petition office"), _("Heads of the key petition departments")]
     return [_("Principal leader"), _("Leadership team"), _("Heads of the second-level bodies")]

@@ -39,4 +39,6 @@ urlpatterns = [
         name="petitioner_correct",
     ),
     *(path(f"<int:workday_id>/{route}", views.step, {"name": step}, name=name) for route, step, name in STEPS),
+    # An invited leader's answer: the leader is named by the URL, as in the API.
+    path("<int:workday_id>/invitations/<int:leader_id>/", views.step, {"name": "invitation"}, name="invitation_answer"),
 ]

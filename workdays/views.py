@@ -37,10 +37,12 @@ from units.models import DistrictLeader, Unit
 from workcal import periods
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
 from workdays import services
+from workdays.attendance import absent_participants
 from workdays.forms import (
     HOST_KINDS,
     BriefingForm,
     InformLeaderForm,
+    InvitationForm,
     PublishForm,
     ReportForm,
     ScreeningForm,
@@ -48,10 +50,21 @@ from workdays.forms import (
     VoidForm,
     WorkDayPlanForm,
 )
-from workdays.inputs import BriefingIn, InformIn, PlanIn, PublishIn, ReportIn, ScreeningIn, SignInIn, StepIn, VoidIn
+from workdays.inputs import (
+    BriefingIn,
+    InformIn,
+    InvitationIn,
+    PlanIn,
+    PublishIn,
+    ReportIn,
+    ScreeningIn,
+    SignInIn,
+    StepIn,
+    VoidIn,
+)
 from workdays.models import Status, WorkDay
 from workdays.rules import deadlines_for, flags_for, notice_on_time, report_on_time, results_on_time, screening_on_time
-from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.selectors import WORKDAY_PREFETCH, access_workday_by_id, visible_workdays
 from workdays.transitions import TABLE
 
 STATUS_PATH = [s for s in Status if s != Status.VOIDED]
@@ -178,6 +191,12 @@ def _leader_units() -> dict[int, list[int]]:
     return links
 
 
+def _proposed_participants() -> dict[int, list[str]]:
+    """For each unit that may host a day, the participants the plan proposes (to follow the chosen host)."""
+    units = Unit.objects.filter(kind__in=HOST_KINDS).prefetch_related("officials")
+    return {unit.pk: [str(p) for p in services.proposed_participants(unit)] for unit in units}
+
+
 @login_required
 def workday_new(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -223,6 +242,7 @@ def workday_new(request: HttpRequest) -> HttpResponse:
             "choose_host": choose_host,
             "host_unit": user.unit,
             "leader_units": _leader_units() if choose_host else {},
+            "proposed_participants": _proposed_participants() if choose_host else {},
             "today": timezone.localdate(),
         },
     )
@@ -246,12 +266,24 @@ def allowed_steps(workday: WorkDay, user) -> dict[str, Allowed]:
     return allowed
 
 
+def _invitation_rows(workday: WorkDay, posted: InvitationForm | None) -> list[dict]:
+    """Each invited leader with their answer and the form to record it (the posted one, with its
+    errors, for the leader it was posted for)."""
+    rows = []
+    for invitation in workday.invitations.all():
+        form = posted if posted is not None and getattr(posted, "leader_id", None) == invitation.leader_id else None
+        form = form or InvitationForm(initial={"answer": invitation.answer})
+        form.auto_id = f"id_leader{invitation.leader_id}_%s"  # one form per leader: ids kept apart
+        rows.append({"invitation": invitation, "form": form})
+    return rows
+
+
 def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = None, status: int = 200) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     workday = (
         WorkDay.objects.select_related("host_unit", "leading_district_leader", "report", "report__submitted_by")
-        .prefetch_related("screening_items", "invited_leaders", "liaison_departments")
+        .prefetch_related(*WORKDAY_PREFETCH, "invitations__leader")
         .get(pk=workday.pk)
     )
     report = getattr(workday, "report", None)
@@ -273,6 +305,8 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         ],
         "notice_on_time": notice_on_time(workday.date, workday.notice_published_at),
         "sign_ins": workday.sign_ins.all(),
+        "absent_participants": absent_participants(workday),
+        "invitations": _invitation_rows(workday, forms.get("invitation")),
         "registrations": registrations,  # withdrawn ones listed, marked, and counted nowhere
         "counted": len(counted),
         "group_visits": sum(1 for r in counted if r.is_group_visit),
@@ -364,23 +398,29 @@ SECTIONS = {
     ),
     "archive": Section(None, StepIn, services.workday_archive, gettext_lazy("The Work Day is archived."), "archive"),
     "void": Section(VoidForm, VoidIn, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
+    "invitation": Section(
+        InvitationForm, InvitationIn, services.invitation_answer, gettext_lazy("The answer is recorded."), "invitations"
+    ),
 }
 
 
 @login_required
 @require_POST
-def step(request: HttpRequest, workday_id: int, name: str) -> HttpResponse:
+def step(request: HttpRequest, workday_id: int, name: str, **path_ids: int) -> HttpResponse:
     """One step of the day's transition table from its section of the page: 403 or 409 (the day's
     page with the reason) before the form is read when the table refuses it; bad input shows the
-    page again with the messages on the fields; success goes back to the section."""
+    page again with the messages on the fields; success goes back to the section. Ids in the URL
+    besides the day's (the invited leader's) go to the service as they are."""
     section = SECTIONS[name]
     workday = access_workday_by_id(request.user, workday_id)
     form = section.form_class(request.POST) if section.form_class else None
+    if form is not None:
+        form.leader_id = path_ids.get("leader_id")
     try:
         TABLE.check(workday, request.user, name)
         if form is None or form.is_valid():
             data = parse(section.input, form.cleaned_data if form else {})
-            done = section.service(workday=workday, actor=request.user, **data.arguments())
+            done = section.service(workday=workday, actor=request.user, **path_ids, **data.arguments())
             messages.success(request, DRAFTED if isinstance(done, Approval) else section.success)
             return redirect(_detail_url(workday, section.anchor))
     except ValidationError as exc:
