@@ -143,7 +143,8 @@ def workday_list(request: HttpRequest) -> HttpResponse:
         context.update(_month_grid(workdays, _month_from(request.GET.get("month"))))
     else:
         page = Paginator(
-            workdays.select_related("report").prefetch_related("screening_items").order_by("-date", "-id"), 50
+            workdays.select_related("report").prefetch_related("screening_items", "sign_ins", "host_unit__officials")
+            .order_by("-date", "-id"), 50
         ).get_page(request.GET.get("page"))
         rows = [{"workday": w, "flags": flags_for(w)} for w in page]
         context.update({"page": page, "rows": rows})

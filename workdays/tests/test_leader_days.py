@@ -116,9 +116,20 @@ def test_the_leading_district_leader_reads_the_joint_office_day(client, clock, s
 def test_the_list_costs_the_same_queries_for_more_invited_days(
     client, clock, district_leader, tuqiao_clerk, plan_workday, django_assert_num_queries
 ):
+    from units.models import UnitOfficial
+    from workdays.services import sign_in_add
+
+    UnitOfficial.objects.create(unit=Unit.objects.get(name="土桥镇"), name="李明", post="党委书记", is_principal=True)
     clock.set("2026-11-20 10:00")
     leader = district_leader.district_leader
-    plan_workday(tuqiao_clerk, "2026-12-10", invited_leaders=[leader], participants=["李明（党委书记）"])
+
+    def held_day(date):
+        day = plan_workday(tuqiao_clerk, date, invited_leaders=[leader], participants=["李明（党委书记）", "何平（镇长）"])
+        clock.set(f"{date} 10:00")
+        sign_in_add(workday=day, actor=tuqiao_clerk, name="何平")
+        clock.set("2026-11-20 10:00")
+
+    held_day("2026-12-10")
     client.force_login(district_leader)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -131,6 +142,8 @@ def test_the_list_costs_the_same_queries_for_more_invited_days(
     count("/api/v1/workdays"), count("/workdays/")  # warm up (the calendar index, the session)
     one = (count("/api/v1/workdays"), count("/workdays/"))
     for date in ("2026-12-11", "2026-12-14", "2026-12-15"):
-        plan_workday(tuqiao_clerk, date, invited_leaders=[leader], participants=["李明（党委书记）"])
+        held_day(date)
     assert (count("/api/v1/workdays"), count("/workdays/")) == one
+    items = client.get("/api/v1/workdays").json()["items"]
+    assert all("principal_absent" in w["flags"] and w["absent_participants"] == ["李明（党委书记）"] for w in items)
     assert WorkDay.objects.filter(invitations__leader=leader).count() == 4
