@@ -121,7 +121,13 @@ class WorkDayPlanForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    answer = forms.ChoiceField(label=_("Answer"), choices=Invitation.Answer.choices, required=False)
+    # A text: which answers exist is the service's rule (its message shows on the field).
+    answer = forms.CharField(label=_("Answer"), required=False, widget=forms.Select(choices=Invitation.Answer.choices))
+
+    def __init__(self, *args, leader_id: int, **kwargs):
+        # One form per invited leader on the day's page: their ids kept apart.
+        super().__init__(*args, auto_id=f"id_leader{leader_id}_%s", **kwargs)
+        self.leader_id = leader_id
 
 
 class ScreeningForm(forms.Form):

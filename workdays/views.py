@@ -272,9 +272,8 @@ def _invitation_rows(workday: WorkDay, posted: InvitationForm | None) -> list[di
     errors, for the leader it was posted for)."""
     rows = []
     for invitation in workday.invitations.all():
-        form = posted if posted is not None and getattr(posted, "leader_id", None) == invitation.leader_id else None
-        form = form or InvitationForm(initial={"answer": invitation.answer})
-        form.auto_id = f"id_leader{invitation.leader_id}_%s"  # one form per leader: ids kept apart
+        form = posted if posted is not None and posted.leader_id == invitation.leader_id else None
+        form = form or InvitationForm(initial={"answer": invitation.answer}, leader_id=invitation.leader_id)
         rows.append({"invitation": invitation, "form": form})
     return rows
 
@@ -414,9 +413,7 @@ def step(request: HttpRequest, workday_id: int, name: str, **path_ids: int) -> H
     besides the day's (the invited leader's) go to the service as they are."""
     section = SECTIONS[name]
     workday = access_workday_by_id(request.user, workday_id)
-    form = section.form_class(request.POST) if section.form_class else None
-    if form is not None:
-        form.leader_id = path_ids.get("leader_id")
+    form = section.form_class(request.POST, **path_ids) if section.form_class else None
     try:
         TABLE.check(workday, request.user, name)
         if form is None or form.is_valid():

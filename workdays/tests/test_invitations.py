@@ -110,11 +110,17 @@ def test_a_bad_answer_is_a_400_on_answer_and_changes_nothing(client, days, leade
     day = days[Status.PLANNED]
     version = WorkDay.objects.get(pk=day.pk).version
     response = client.post(
-        f"/api/v1/workdays/{day.pk}/invitations/{leaders[0].pk}", {"answer": answer}, content_type="application/json"
+        f"/api/v1/workdays/{day.pk}/invitations/{leaders[0].pk}", {"answer": answer}, content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
     )
-    assert response.status_code == 400 and "answer" in response.json()["errors"]
-    page = client.post(f"/workdays/{day.pk}/invitations/{leaders[0].pk}/", {"answer": answer})
+    assert response.status_code == 400
+    [message] = response.json()["errors"]["answer"]
+    if len(answer) < 20:
+        assert message == "请选择接受、谢绝或尚未答复。"
+    page = client.post(f"/workdays/{day.pk}/invitations/{leaders[0].pk}/", {"answer": answer}, HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert page.status_code == 400
+    row = page.content.decode().split(f'data-leader="{leaders[0].pk}"')[1].split("</tr>")[0]
+    assert message in row
     assert set(Invitation.objects.filter(workday=day).values_list("answer", flat=True)) == {"no_answer"}
     assert WorkDay.objects.get(pk=day.pk).version == version
 
