@@ -20,15 +20,19 @@ from cases import notices
 from cases.models import Approval, ApprovalKind, ApprovalStatus, CaseStatus
 from lifecycle import Table, Transition, states
 from units.models import Unit, signoff_required
+from workdays.selectors import leads_joint_office_day, led_joint_office_day_ids
 
 __all__ = ["signoff_required", "TABLE", "request_signoff", "pending_approval", "visible_approvals"]
 
 
 def unit_leader(user, approval: Approval) -> bool:
-    """A unit leader of the drafting unit, and nobody else, signs its drafts off."""
-    return (
-        user.is_authenticated and user.is_active and user.role == Role.UNIT_LEADER and user.unit_id == approval.unit_id
-    )
+    """A unit leader of the drafting unit signs its drafts off; a joint-office day's report and results
+    are signed off by the district leader who leads that day, as its leader."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.role == Role.UNIT_LEADER and user.unit_id == approval.unit_id:
+        return True
+    return approval.workday_id is not None and leads_joint_office_day(user, approval.workday)
 
 
 def _still_waiting(approval: Approval) -> str | None:
@@ -74,20 +78,27 @@ def request_signoff(
 
 
 def visible_approvals(user) -> QuerySet[Approval]:
-    """The joint office sees every draft; a unit's clerks and leaders see their unit's."""
+    """The joint office sees every draft; a unit's clerks and leaders see their unit's; a district
+    leader those of the joint-office days they lead."""
     approvals = Approval.objects.select_related("case", "case__category", "workday", "workday__host_unit", "requested_by", "decided_by", "unit")
     if sees_everything(user):
         return approvals
     if user.is_authenticated and user.unit_id and user.role in (Role.CLERK, Role.UNIT_LEADER):
         return approvals.filter(unit_id=user.unit_id)
+    if user.is_authenticated and user.role == Role.DISTRICT_LEADER:
+        return approvals.filter(workday_id__in=led_joint_office_day_ids(user))
     return approvals.none()
 
 
 def home_todo(user) -> list[TodoItem]:
-    """A unit leader's home page: the drafts waiting for their sign-off."""
-    if not (user.is_authenticated and user.role == Role.UNIT_LEADER and user.unit_id):
+    """A unit leader's home page (and a district leader's, for the joint-office days they lead): the
+    drafts waiting for their sign-off."""
+    if user.is_authenticated and user.role == Role.UNIT_LEADER and user.unit_id:
+        waiting = Approval.objects.filter(unit_id=user.unit_id, status=ApprovalStatus.PENDING).count()
+    elif user.is_authenticated and user.role == Role.DISTRICT_LEADER:
+        waiting = visible_approvals(user).filter(status=ApprovalStatus.PENDING).count()
+    else:
         return []
-    waiting = Approval.objects.filter(unit_id=user.unit_id, status=ApprovalStatus.PENDING).count()
     if not waiting:
         return []
     return [TodoItem(gettext("%(n)s draft(s) await your sign-off") % {"n": waiting}, reverse("approvals:list"), "warning")]

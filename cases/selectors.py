@@ -1,7 +1,8 @@
 """Which cases a user may see (docs/adr/0004-access-helpers.md), and the ledger filters.
 
 The joint office sees all; a unit sees the cases registered at its own Work Days and those it leads
-or assists; a district leader sees those of the units linked to them."""
+or assists; a district leader sees those of the units linked to them and of the days they lead or are
+invited to (workdays.selectors.led_or_invited_day_ids)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from accounts.access import is_supervisor, visible_unit_ids
 from cases import deadlines
 from cases.models import Assignment, Case, CaseStatus
 from intake.models import Petitioner
+from workdays.selectors import led_or_invited_day_ids
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -25,7 +27,12 @@ def visible_cases(user) -> QuerySet[Case]:
     # An entry voided as a mistake stays visible to the joint office only.
     cases = cases.exclude(status=CaseStatus.VOIDED)
     assisted = Case.assisting_units.through.objects.filter(unit_id__in=ids).values("case_id")
-    return cases.filter(Q(host_unit_id__in=ids) | Q(lead_unit_id__in=ids) | Q(pk__in=assisted))
+    condition = Q(host_unit_id__in=ids) | Q(lead_unit_id__in=ids) | Q(pk__in=assisted)
+    own_days = led_or_invited_day_ids(user)
+    if own_days is not None:
+        # A district leader reads the cases of the days they lead or are invited to.
+        condition |= Q(workday_id__in=own_days)
+    return cases.filter(condition)
 
 
 def access_case_by_id(user, case_id) -> Case:

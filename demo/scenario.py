@@ -32,7 +32,7 @@ def _id(first17: str) -> str:
 def _day(actor, date, place, **extra):
     fields = {
         "host_unit": actor.unit, "date": dt.date.fromisoformat(date), "start_time": dt.time(9, 0), "end_time": dt.time(12, 0),
-        "place": place, "leader": actor.unit.name + "主要负责人", "participants": ["主要负责人", "领导班子成员", "二级机构负责人"],
+        "place": place, "leader": actor.unit.name + "主要负责人", "participants": services.proposed_participants(actor.unit),
         "agenda": "一、主要负责人介绍活动目的、方法、措施和成效；二、现场接待群众来访，登记诉求、意见和建议；三、能当场答复的当场答复。",
         "procedure": "签到 → 宣传政策 → 登记 → 分类处置 → 汇总报送",
         "activity_forms": ["定点接待", "走街串巷"], "visit_targets": ["空巢老人", "信访群体（人员）"],

@@ -1,4 +1,5 @@
-"""A small demo data set for `make run`: sample district leaders and one account per role.
+"""A small demo data set for `make run`: sample district leaders, the leadership of a few units and
+one account per role.
 Idempotent: running it again changes nothing."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from django.db import transaction
 from accounts.models import Role, User
 from accounts.services import user_create
 from history.services import record
-from units.models import DistrictLeader, Unit
+from units.models import DistrictLeader, Unit, UnitOfficial
 
 DEMO_PASSWORD = "demo-2026"
 
@@ -18,6 +19,13 @@ LEADERS = [
     ("李秀英", "副区长", ["东城街道", "安居镇"], ["区住房城乡建委", "区规划自然资源局"]),
     ("陈志强", "副区长", ["南城街道", "二坪镇"], ["区人力社保局", "区民政局", "区卫生健康委"]),
 ]
+
+OFFICIALS = {
+    # unit: [(name, post)], the principal leader (主要负责同志) first
+    "巴川街道": [("张伟", "党工委书记"), ("陈明", "办事处主任"), ("黄丽", "党工委副书记")],
+    "土桥镇": [("刘强", "镇党委书记"), ("赵磊", "镇党委委员"), ("何平", "镇长")],
+    "区住房城乡建委": [("孙建平", "党组书记、主任"), ("吴刚", "副主任")],
+}
 
 USERS = [
     # username, full name, unit, role, district leader (for role district_leader)
@@ -40,6 +48,14 @@ def load_demo() -> list[tuple[str, str, str]]:
             leader.liaison_units.set(Unit.objects.filter(name__in=liaison))
             leader.oversight_units.set(Unit.objects.filter(name__in=oversight))
             record(instance=leader, actor=None, action="created", before={}, note="demo data")
+    for unit_name, officials in OFFICIALS.items():
+        unit = Unit.objects.get(name=unit_name)
+        for order, (name, post) in enumerate(officials):
+            official, created = UnitOfficial.objects.get_or_create(
+                unit=unit, name=name, defaults={"post": post, "is_principal": order == 0, "order": order}
+            )
+            if created:
+                record(instance=official, actor=None, action="created", before={}, note="demo data")
     logins = []
     for username, full_name, unit_name, role, leader_name in USERS:
         user = User.objects.filter(username=username).first()

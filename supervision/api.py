@@ -22,6 +22,7 @@ class ComplianceOut(Schema):
     planned: int
     held: int
     flagged: int  # days of the period with a missing or late step
+    principal_absent: int  # days held without the host unit's principal leader signed in (R3)
     compliant: bool
     state: str  # ok | missing | pending | unplanned
 

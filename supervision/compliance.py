@@ -82,6 +82,7 @@ def cell_as_dict(cell: Cell) -> dict:
         "planned": cell.planned,
         "held": cell.held,
         "flagged": cell.flagged,
+        "principal_absent": cell.principal_absent,
         "compliant": cell.compliant,
         "state": cell.state,
     }

@@ -9,7 +9,17 @@ from typing import Any
 from django.db import transaction
 
 from history.services import record, snapshot
-from units.models import Category, DistrictSettings, FrequencyRule, ListItem, ListKind, Period, Unit, UnitKind
+from units.models import (
+    Category,
+    DistrictLeader,
+    DistrictSettings,
+    FrequencyRule,
+    ListItem,
+    ListKind,
+    Period,
+    Unit,
+    UnitKind,
+)
 
 # R1, when a district's file names no frequencies: the joint office every half-year, towns and streets
 # every quarter, key petition departments every quarter.
@@ -86,7 +96,10 @@ def parse_reference(data: Any) -> dict[str, Any]:
             raise ReferenceDataError(f"{where}: field 'required' must be a positive integer")
         if not isinstance(rule.get("key_departments_only", False), bool):
             raise ReferenceDataError(f"{where}: field 'key_departments_only' is malformed")
+    unit_names = {district["name"], joint["name"], *_names(data, "streets"), *_names(data, "towns"), *dept_names}
+    leaders = _parse_leaders(data.get("leaders", []), unit_names)
     return {
+        "leaders": leaders,
         "frequencies": frequencies,
         "district": district,
         "joint_office": joint,
@@ -96,6 +109,56 @@ def parse_reference(data: Any) -> dict[str, Any]:
         "categories": categories,
         "lists": {kind: _names(data, f"{kind}s") for kind in ListKind.values},
     }
+
+
+def _parse_leaders(leaders: Any, unit_names: set[str]) -> list[dict]:
+    """The optional district leaders: each names the units of this file they liaise with (联系) and
+    oversee (分管). A leader is known by name, so a name may appear once."""
+    if not isinstance(leaders, list):
+        raise ReferenceDataError("leaders: expected a list")
+    seen: set[str] = set()
+    for i, leader in enumerate(leaders):
+        name = _require(leader, f"leaders[{i}]", "name", str)
+        where = f"leaders[{i}] ({name})"
+        if name in seen:
+            raise ReferenceDataError(f"{where}: the name is listed twice")
+        seen.add(name)
+        _require(leader, where, "title", str)
+        for key in ("liaison_units", "oversight_units"):
+            units = leader.get(key, [])
+            if not isinstance(units, list):
+                raise ReferenceDataError(f"{where}: field '{key}' must be a list of unit names")
+            for unit in units:
+                if unit not in unit_names:
+                    raise ReferenceDataError(f"{where}.{key}: unknown unit {unit!r}")
+    return leaders
+
+
+def _upsert_leader(entry: dict, order: int) -> None:
+    """A district leader of the file, matched by name: title and links follow the file."""
+    leader = DistrictLeader.objects.filter(name=entry["name"]).order_by("id").first()
+    liaison = list(Unit.objects.filter(name__in=entry.get("liaison_units", [])).order_by("id"))
+    oversight = list(Unit.objects.filter(name__in=entry.get("oversight_units", [])).order_by("id"))
+    if leader is None:
+        leader = DistrictLeader.objects.create(name=entry["name"], title=entry["title"], order=order)
+        leader.liaison_units.set(liaison)
+        leader.oversight_units.set(oversight)
+        record(instance=leader, actor=None, action="created", before={}, note="load_reference")
+        return
+    changes: dict[str, list] = {}
+    if leader.title != entry["title"]:
+        changes["title"] = [leader.title, entry["title"]]
+        leader.title = entry["title"]
+        leader.save(update_fields=["title"])
+    for key, units in (("liaison_units", liaison), ("oversight_units", oversight)):
+        manager = getattr(leader, key)
+        current = sorted(manager.values_list("name", flat=True))
+        wanted = sorted(u.name for u in units)
+        if current != wanted:
+            changes[key] = [current, wanted]
+            manager.set(units)
+    if changes:
+        record(instance=leader, actor=None, action="updated", changes=changes, note="load_reference")
 
 
 def _upsert_unit(name: str, kind: str, parent: Unit | None, order: int, is_key: bool = False) -> Unit:
@@ -169,7 +232,11 @@ def load_reference(path: Path) -> dict[str, int]:
             defaults={"period": rule["period"], "required": rule["required"]},
         )
 
+    for order, entry in enumerate(data["leaders"]):
+        _upsert_leader(entry, order)
+
     return {
+        "leaders": DistrictLeader.objects.count(),
         "units": Unit.objects.count(),
         "categories": Category.objects.count(),
         "list_items": ListItem.objects.count(),

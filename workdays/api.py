@@ -17,6 +17,7 @@ from intake.inputs import RegistrationIn
 from intake.models import Registration, RegistrationStatus
 from workdays import services
 from workdays.analysis import analysis_for, report_figures
+from workdays.attendance import absent_participants
 from workdays.inputs import (
     AnalysisIn,
     ArchiveIn,
@@ -24,6 +25,7 @@ from workdays.inputs import (
     CancelIn,
     EditIn,
     InformIn,
+    InvitationIn,
     PlanIn,
     PostponeIn,
     PublishIn,
@@ -41,12 +43,17 @@ from workdays.rules import (
     results_on_time,
     screening_on_time,
 )
-from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.selectors import WORKDAY_PREFETCH, access_workday_by_id, visible_workdays
 from workdays.sites import sites_of
 from workdays.transitions import TABLE
 from xinfang.api_types import ApiError, Id, Page
 
 router = Router(tags=["workdays"])
+
+
+class InvitationOut(Schema):
+    leader_id: int
+    answer: str
 
 
 class WorkDayOut(Schema):
@@ -64,6 +71,7 @@ class WorkDayOut(Schema):
     leading_district_leader_id: int | None
     participants: list[str]
     invited_leader_ids: list[int]
+    invitations: list[InvitationOut]
     liaison_department_ids: list[int]
     agenda: str
     procedure: str
@@ -91,6 +99,7 @@ class WorkDayOut(Schema):
     results_published_at: datetime.datetime | None
     results_on_time: bool | None
     registrations_count: int
+    absent_participants: list[str]
     flags: list[str]
     # The main place first, then the extension sites (R2): what a registration's `site` may name.
     sites: list[str]
@@ -108,6 +117,7 @@ def _out(workday: WorkDay) -> dict:
         **{f: getattr(workday, f) for f in WorkDayOut.model_fields if hasattr(workday, f) and not callable(getattr(workday, f))},
         "host_unit_name": workday.host_unit.name,
         "invited_leader_ids": [leader.pk for leader in workday.invited_leaders.all()],
+        "invitations": [{"leader_id": i.leader_id, "answer": i.answer} for i in workday.invitations.all()],
         "liaison_department_ids": [u.pk for u in workday.liaison_departments.all()],
         "screening_due": d.screening_due,
         "screening_count": workday.n_screening if hasattr(workday, "n_screening") else workday.screening_items.count(),
@@ -122,6 +132,7 @@ def _out(workday: WorkDay) -> dict:
         "publication_due": d.publication_due,
         "results_on_time": results_on_time(workday.date, workday.results_published_at),
         "registrations_count": workday.n_registrations if hasattr(workday, "n_registrations") else Registration.counted.filter(workday=workday).count(),
+        "absent_participants": absent_participants(workday),
         "flags": [f.code for f in flags_for(workday)],
         "sites": sites_of(workday),
     }
@@ -153,7 +164,7 @@ def list_workdays(request, filters: Query[WorkDayFilters]):
     workdays = (
         visible_workdays(request.user)
         .select_related("report")
-        .prefetch_related("invited_leaders", "liaison_departments", "screening_items", "notice_changes")
+        .prefetch_related(*WORKDAY_PREFETCH)
         .annotate(n_screening=Count("screening_items", distinct=True), n_registrations=Count("registrations", distinct=True, filter=~Q(registrations__status=RegistrationStatus.WITHDRAWN)))
     )
     if host_unit_id is not None:
@@ -198,6 +209,15 @@ def postpone(request, workday_id: Id, payload: PostponeIn):
 def cancel(request, workday_id: Id, payload: CancelIn):
     workday = access_workday_by_id(request.user, workday_id)
     services.workday_cancel(workday=workday, actor=request.user, **payload.arguments())
+    return _reload(request.user, workday_id)
+
+
+@router.post("/{workday_id}/invitations/{leader_id}", response=WorkDayOut)
+def answer_invitation(request, workday_id: Id, leader_id: Id, payload: InvitationIn):
+    """Record or change the answer of a leader invited to the day (the host unit); 404 for a leader
+    who is not invited."""
+    workday = access_workday_by_id(request.user, workday_id)
+    services.invitation_answer(workday=workday, actor=request.user, leader_id=leader_id, **payload.arguments())
     return _reload(request.user, workday_id)
 
 

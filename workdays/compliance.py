@@ -12,7 +12,7 @@ from units.models import FrequencyRule, Unit
 from workcal import periods
 from workcal.periods import Period
 from workdays.models import CALLED_OFF, HELD_OR_LATER, ScreeningItem, WorkDay
-from workdays.rules import flags_for
+from workdays.rules import PRINCIPAL_ABSENT, flags_for
 
 
 @dataclass
@@ -23,6 +23,9 @@ class Cell:
     planned: int = 0
     held: int = 0
     flagged: int = 0
+    # Days held without the host unit's principal leader in the sign-in book (R3): shown beside the
+    # cell; they still count as held (R1).
+    principal_absent: int = 0
     workdays: list[WorkDay] = field(default_factory=list)
 
     @property
@@ -53,8 +56,10 @@ def compliance_rows(year: int, unit_ids: set[int] | None = None) -> list[Row]:
         units = units.filter(pk__in=unit_ids)
     days = (
         WorkDay.objects.filter(date__year=year, host_unit__in=units).exclude(status__in=CALLED_OFF)
-        .select_related("report")
-        .prefetch_related(Prefetch("screening_items", queryset=ScreeningItem.objects.all()), "notice_changes")
+        .select_related("report", "host_unit")
+        .prefetch_related(
+            Prefetch("screening_items", queryset=ScreeningItem.objects.all()), "notice_changes", "sign_ins", "host_unit__officials"
+        )
     )
     by_unit: dict[int, list[WorkDay]] = {}
     for day in days:
@@ -72,7 +77,9 @@ def compliance_rows(year: int, unit_ids: set[int] | None = None) -> list[Row]:
                     cell.workdays.append(day)
                     cell.planned += 1
                     cell.held += day.status in HELD_OR_LATER
-                    cell.flagged += bool(flags_for(day))
+                    flags = flags_for(day)
+                    cell.flagged += bool(flags)
+                    cell.principal_absent += any(f.code == PRINCIPAL_ABSENT for f in flags)
             cells.append(cell)
         rows.append(Row(unit=unit, cells=cells))
     return rows

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from intake.models import GROUP_VISIT_SIZE, Disposition, Kind
 from lifecycle.forms import FORMSET_ERROR_MESSAGES
 from units.models import TERRITORY_KINDS, Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
-from workdays.models import ScreeningItem
+from workdays.models import Invitation, ScreeningItem
 
 HOST_KINDS = (UnitKind.JOINT_OFFICE, UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT)
 MAX_PETITIONERS = 5
@@ -59,8 +59,8 @@ class WorkDayPlanForm(forms.Form):
         label=_("Participants"),
         required=False,
         help_text=_(
-            "One per line. For a town or street: the principal leader, the leadership team and the heads of "
-            "the second-level bodies."
+            "One per line, a person written name（post）, e.g. 李明（党工委书记）: the unit's leadership entered by "
+            "the administrator is proposed. The sign-in book is compared with this list by name."
         ),
     )
     invited_leader_ids = forms.TypedMultipleChoiceField(
@@ -129,6 +129,16 @@ class WorkDayPlanForm(forms.Form):
             ("relief_areas", ListKind.RELIEF_AREA),
         ):
             self.fields[field].choices = _list_choices(kind)
+
+
+class InvitationForm(forms.Form):
+    # A text: which answers exist is the service's rule (its message shows on the field).
+    answer = forms.CharField(label=_("Answer"), required=False, widget=forms.Select(choices=Invitation.Answer.choices))
+
+    def __init__(self, *args, leader_id: int, **kwargs):
+        # One form per invited leader on the day's page: their ids kept apart.
+        super().__init__(*args, auto_id=f"id_leader{leader_id}_%s", **kwargs)
+        self.leader_id = leader_id
 
 
 class ScreeningForm(forms.Form):

@@ -117,6 +117,12 @@ class InformIn(StepIn):
     note: str = ""
 
 
+class InvitationIn(StepIn):
+    """An invited district leader's answer; the leader is named by the URL."""
+
+    answer: Text[20] = ""
+
+
 class ScreeningIn(StepIn):
     description: str = ""
     outcome: Text[20] = ""

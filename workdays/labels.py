@@ -22,6 +22,7 @@ ACTIONS = {
     "plan_edited": _("Plan changed"),
     "postponed": _("Postponed"),
     "cancelled": _("Cancelled"),
+    "invitation_answered": _("Invited leader's answer recorded"),
 }
 
 # Keys the day's history records beside its model fields.
@@ -30,4 +31,5 @@ FIELDS = {
     "screening_opinion": _("Screening opinion and explanation"),
     "activities": _("Visit, research or relief"),
     "relief_outcome": _("Outcome of the relief follow-up"),
+    "invitation_answers": _("Invitation answer"),
 }

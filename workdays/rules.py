@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workcal.calendar import add_workdays
+from workdays.attendance import principal_absent
 from workdays.models import CALLED_OFF
 
 SCREENING_DAYS_BEFORE = 7
@@ -94,6 +95,9 @@ class Flag:
     level: str = "warning"  # warning | danger
 
 
+PRINCIPAL_ABSENT = "principal_absent"
+
+
 def flags_for(workday, today: datetime.date | None = None) -> list[Flag]:
     """Missing or late steps of a Work Day, as of `today`. They never block: the day still happens.
     A voided or cancelled day owes nothing."""
@@ -120,6 +124,9 @@ def flags_for(workday, today: datetime.date | None = None) -> list[Flag]:
         flags.append(Flag("report_overdue", _("The report to the joint office was due on %(date)s.") % {"date": d.report_due}, "danger"))
     elif report_on_time(workday.date, submitted) is False:
         flags.append(Flag("report_late", _("The report was submitted after the deadline %(date)s.") % {"date": d.report_due}))
+    principal = principal_absent(workday)
+    if principal is not None:
+        flags.append(Flag(PRINCIPAL_ABSENT, _("The principal leader (%(name)s) did not sign in.") % {"name": principal.name}))
     if workday.results_published_at is None and today > d.publication_due:
         flags.append(Flag("results_overdue", _("The results were due to be published by %(date)s.") % {"date": d.publication_due}, "danger"))
     elif results_on_time(workday.date, workday.results_published_at) is False:

@@ -1,5 +1,5 @@
-"""Which Work Days a user may see: the host unit's own staff, the district leaders linked to it, and
-the joint office (all)."""
+"""Which Work Days a user may see: the host unit's own staff, the district leaders linked to it or
+leading or invited to the day, and the joint office (all)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,67 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import can_write_for_unit, filter_by_units, is_supervisor
+from accounts.access import can_write_for_unit, is_supervisor, visible_unit_ids
 from accounts.home import TodoItem
-from workdays.models import CALLED_OFF, Activity, Report, ScreeningItem, Status, WorkDay
+from accounts.models import Role
+from units.models import UnitKind
+from workdays.models import CALLED_OFF, Activity, Invitation, Report, ScreeningItem, Status, WorkDay
 from workdays.rules import deadlines_for
+
+# What a list of days prefetches so that its flags, invitations and attendance cost no query per day.
+WORKDAY_PREFETCH = (
+    "invited_leaders", "liaison_departments", "screening_items", "invitations", "sign_ins", "host_unit__officials", "notice_changes",
+)
+
+
+def _district_leader_id(user) -> int | None:
+    if user.is_authenticated and user.is_active and user.role == Role.DISTRICT_LEADER:
+        return user.district_leader_id
+    return None
+
+
+def led_or_invited_day_ids(user) -> QuerySet | None:
+    """The one rule for a district leader's own days: the days they lead or are invited to (whatever
+    their answer), as a subquery of ids; None for a user who is no district leader. Their
+    registrations and cases are visible with them (cases.selectors.visible_cases), read only."""
+    leader_id = _district_leader_id(user)
+    if leader_id is None:
+        return None
+    invited = Invitation.objects.filter(leader_id=leader_id).values("workday_id")
+    return WorkDay.objects.filter(Q(leading_district_leader_id=leader_id) | Q(pk__in=invited)).values("pk")
 
 
 def visible_workdays(user) -> QuerySet[WorkDay]:
-    return filter_by_units(user, WorkDay.objects.select_related("host_unit"), "host_unit_id")
+    """The days of the units the user may see (accounts.access), and a district leader's own days."""
+    workdays = WorkDay.objects.select_related("host_unit")
+    unit_ids = visible_unit_ids(user)
+    if unit_ids is None:
+        return workdays
+    condition = Q(host_unit_id__in=unit_ids)
+    own_days = led_or_invited_day_ids(user)
+    if own_days is not None:
+        condition |= Q(pk__in=own_days)
+    return workdays.filter(condition)
+
+
+def led_joint_office_day_ids(user) -> QuerySet:
+    """The joint-office days the user leads as a district leader (see `leads_joint_office_day`)."""
+    leader_id = _district_leader_id(user)
+    if leader_id is None:
+        return WorkDay.objects.none().values("pk")
+    return WorkDay.objects.filter(leading_district_leader_id=leader_id, host_unit__kind=UnitKind.JOINT_OFFICE).values("pk")
+
+
+def leads_joint_office_day(user, workday: WorkDay | None) -> bool:
+    """The district leader leading a joint-office day acts on it as its leader: they sign off its
+    report and results drafts as a unit leader does for their unit's days (docs/adr/0011)."""
+    leader_id = _district_leader_id(user)
+    return (
+        workday is not None
+        and leader_id is not None
+        and workday.leading_district_leader_id == leader_id
+        and workday.host_unit.kind == UnitKind.JOINT_OFFICE
+    )
 
 
 def access_workday_by_id(user, workday_id) -> WorkDay:

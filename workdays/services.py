@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.http import Http404
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.access import can_write_for_unit
@@ -29,6 +31,7 @@ from lifecycle import StaleVersion, Transition, TransitionError
 from lifecycle.inputs import resolve_many
 from units.models import DistrictLeader, ListItem, ListKind, Unit, UnitKind
 from workdays.analysis import open_cases, report_figures
+from workdays.attendance import official_entry
 from workdays.models import Invitation, NoticeChange, Report, ScreeningItem, SignIn, Status, WorkDay
 from workdays.transitions import TABLE
 
@@ -136,9 +139,9 @@ def _validated_plan(
         except ValidationError as exc:
             errors["contact_phone"] = exc.messages
     invited_leaders, liaison_departments = list(invited_leaders), list(liaison_departments)
-    twice = {leader.name for leader in invited_leaders if invited_leaders.count(leader) > 1}
+    twice = sorted({leader.name for leader in invited_leaders if invited_leaders.count(leader) > 1})
     if twice:
-        errors["invited_leader_ids"] = [_("Listed twice: %(items)s") % {"items": "、".join(sorted(twice))}]
+        errors["invited_leader_ids"] = [_("Each leader is invited once; listed twice: %(names)s") % {"names": "、".join(twice)}]
     if errors:
         raise ValidationError(errors)
     lists = {
@@ -281,10 +284,35 @@ def _set_invitations(workday: WorkDay, leaders: list[DistrictLeader]) -> None:
     workday.invitations.exclude(leader_id__in=wanted).delete()
     kept = set(workday.invitations.values_list("leader_id", flat=True))
     Invitation.objects.bulk_create(Invitation(workday=workday, leader=leader) for leader in leaders if leader.pk not in kept)
+@transaction.atomic
+def invitation_answer(*, workday: WorkDay, actor, leader_id: int, answer: str) -> Invitation:
+    """Record or change an invited district leader's answer (accepted, declined, no answer yet). A
+    leader who is not invited to the day is not found (404)."""
+    workday, step = begin_step(workday, actor, "invitation")
+    invitation = Invitation.objects.select_related("leader").filter(workday=workday, leader_id=leader_id).first()
+    if invitation is None:
+        raise Http404
+    if answer not in Invitation.Answer.values:
+        raise ValidationError({"answer": [_("Choose accepted, declined or no answer yet.")]})
+    if invitation.answer == answer:
+        return invitation
+    name, before = invitation.leader.name, Invitation.Answer(invitation.answer).label
+    invitation.answer = answer
+    invitation.answered_at = None if answer == Invitation.Answer.NO_ANSWER else timezone.now()
+    invitation.save(update_fields=["answer", "answered_at"])
+    # The history keeps the labels in the district's language, whatever the clerk's page is in.
+    with translation.override(settings.LANGUAGE_CODE):
+        change = [f"{name}：{before}", f"{name}：{Invitation.Answer(answer).label}"]
+    record(instance=workday, actor=actor, action=step.action, changes={"invitation_answers": change})
+    return invitation
 
 
 def proposed_participants(host_unit: Unit) -> list[str]:
-    """R3: who takes part, by the kind of host unit (a starting point the clerk edits)."""
+    """R3: who takes part (a starting point the clerk edits): the host unit's leadership entered in the
+    admin, principal leader first, written 姓名（职务）; without any, the role words of its kind."""
+    officials = list(host_unit.officials.all())  # ordered: principal first
+    if officials:
+        return [official_entry(o) for o in officials]
     if host_unit.kind == UnitKind.JOINT_OFFICE:
         return [_("District petition office"), _("Heads of the key petition departments")]
     return [_("Principal leader"), _("Leadership team"), _("Heads of the second-level bodies")]

@@ -89,6 +89,12 @@ def _no_draft_waiting(kind: str):
     return guard
 
 
+def _answers_closed(workday: WorkDay) -> str:
+    if workday.status == S.CANCELLED:
+        return _("This Work Day was cancelled.")
+    return _("Answers to invitations are recorded before the day is held.")
+
+
 # `held` is entered by the first sign-in or registration on or after the date: those steps keep
 # the status when the day is already held, so their target is set by the service.
 TABLE = Table(
@@ -98,6 +104,11 @@ TABLE = Table(
             _refusal(_("The plan can only be changed before the day is held.")), guard=_before_the_day,
         ),
         Transition("inform", OPEN, None, host_writer, "leader_informed", _refusal("")),
+        # An invited leader's answer is recorded before the day and may be corrected until it is held.
+        Transition(
+            "invitation", states(S.PLANNED, S.NOTICE_PUBLISHED), None, host_writer, "invitation_answered",
+            _refusal(_answers_closed),
+        ),
         Transition("screening", OPEN, None, host_writer, "screening_added", _refusal("")),
         Transition("screening_update", RECORDING, None, host_writer, "screening_updated", _refusal(_cancelled)),
         Transition("activity", RECORDING, None, host_writer, "activity_recorded", _refusal(_cancelled)),

@@ -46,4 +46,6 @@ urlpatterns = [
     path("<int:workday_id>/relief/<int:activity_id>/outcome/", activity_views.relief_follow_up, name="relief_follow_up"),
     path("<int:workday_id>/screening/<int:item_id>/", activity_views.screening_update, name="screening_update"),
     *(path(f"<int:workday_id>/{route}", views.step, {"name": step}, name=name) for route, step, name in STEPS),
+    # An invited leader's answer: the leader is named by the URL, as in the API.
+    path("<int:workday_id>/invitations/<int:leader_id>/", views.step, {"name": "invitation"}, name="invitation_answer"),
 ]

@@ -40,6 +40,7 @@ from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
 from workdays import services
 from workdays.activity_forms import activities_context, screening_update_form
 from workdays.analysis import activity_counts, analysis_for, labelled, open_cases, referred_matters, site_figures
+from workdays.attendance import absent_participants
 from workdays.forms import (
     HOST_KINDS,
     AnalysisForm,
@@ -48,6 +49,7 @@ from workdays.forms import (
     CancelForm,
     EditPlanForm,
     InformLeaderForm,
+    InvitationForm,
     PostponeForm,
     PublishForm,
     ReportForm,
@@ -63,6 +65,7 @@ from workdays.inputs import (
     CancelIn,
     EditIn,
     InformIn,
+    InvitationIn,
     PlanIn,
     PostponeIn,
     PublishIn,
@@ -81,7 +84,7 @@ from workdays.rules import (
     results_on_time,
     screening_on_time,
 )
-from workdays.selectors import access_workday_by_id, visible_workdays
+from workdays.selectors import WORKDAY_PREFETCH, access_workday_by_id, visible_workdays
 from workdays.transitions import TABLE
 
 STATUS_PATH = [s for s in Status if s not in CALLED_OFF]
@@ -160,7 +163,9 @@ def workday_list(request: HttpRequest) -> HttpResponse:
         context.update(_month_grid(workdays, _month_from(request.GET.get("month"))))
     else:
         page = Paginator(
-            workdays.select_related("report").prefetch_related("screening_items", "notice_changes").order_by("-date", "-id"), 50
+            workdays.select_related("report")
+            .prefetch_related("screening_items", "notice_changes", "sign_ins", "host_unit__officials")
+            .order_by("-date", "-id"), 50
         ).get_page(request.GET.get("page"))
         rows = [{"workday": w, "flags": flags_for(w)} for w in page]
         context.update({"page": page, "rows": rows})
@@ -208,6 +213,12 @@ def _leader_units() -> dict[int, list[int]]:
     return links
 
 
+def _proposed_participants() -> dict[int, list[str]]:
+    """For each unit that may host a day, the participants the plan proposes (to follow the chosen host)."""
+    units = Unit.objects.filter(kind__in=HOST_KINDS).prefetch_related("officials")
+    return {unit.pk: [str(p) for p in services.proposed_participants(unit)] for unit in units}
+
+
 @login_required
 def workday_new(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -253,6 +264,7 @@ def workday_new(request: HttpRequest) -> HttpResponse:
             "choose_host": choose_host,
             "host_unit": user.unit,
             "leader_units": _leader_units() if choose_host else {},
+            "proposed_participants": _proposed_participants() if choose_host else {},
             "today": timezone.localdate(),
         },
     )
@@ -311,12 +323,23 @@ def allowed_steps(workday: WorkDay, user) -> dict[str, Allowed]:
     return allowed
 
 
+def _invitation_rows(workday: WorkDay, posted: InvitationForm | None) -> list[dict]:
+    """Each invited leader with their answer and the form to record it (the posted one, with its
+    errors, for the leader it was posted for)."""
+    rows = []
+    for invitation in workday.invitations.all():
+        form = posted if posted is not None and posted.leader_id == invitation.leader_id else None
+        form = form or InvitationForm(initial={"answer": invitation.answer}, leader_id=invitation.leader_id)
+        rows.append({"invitation": invitation, "form": form})
+    return rows
+
+
 def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = None, status: int = 200) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     workday = (
         WorkDay.objects.select_related("host_unit", "leading_district_leader", "report", "report__submitted_by")
-        .prefetch_related("screening_items", "invited_leaders", "liaison_departments", "notice_changes")
+        .prefetch_related(*WORKDAY_PREFETCH, "invitations__leader")
         .get(pk=workday.pk)
     )
     notice_changes = list(workday.notice_changes.all())
@@ -348,6 +371,8 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "notice_changes": notice_changes,
         "cancellation": next((c for c in reversed(notice_changes) if c.kind == NoticeChange.Kind.CANCELLED), None),
         "sign_ins": workday.sign_ins.all(),
+        "absent_participants": absent_participants(workday),
+        "invitations": _invitation_rows(workday, forms.get("invitation")),
         "registrations": registrations,  # withdrawn ones listed, marked, and counted nowhere
         "counted": len(counted),
         "group_visits": sum(1 for r in counted if r.is_group_visit),
@@ -459,23 +484,27 @@ SECTIONS = {
         gettext_lazy("The Work Day is cancelled; a published notice now shows the cancellation."), "postpone",
     ),
     "void": Section(VoidForm, VoidIn, services.workday_void, gettext_lazy("The Work Day is voided."), "void"),
+    "invitation": Section(
+        InvitationForm, InvitationIn, services.invitation_answer, gettext_lazy("The answer is recorded."), "invitations"
+    ),
 }
 
 
 @login_required
 @require_POST
-def step(request: HttpRequest, workday_id: int, name: str) -> HttpResponse:
+def step(request: HttpRequest, workday_id: int, name: str, **path_ids: int) -> HttpResponse:
     """One step of the day's transition table from its section of the page: 403 or 409 (the day's
     page with the reason) before the form is read when the table refuses it; bad input shows the
-    page again with the messages on the fields; success goes back to the section."""
+    page again with the messages on the fields; success goes back to the section. Ids in the URL
+    besides the day's (the invited leader's) go to the service as they are."""
     section = SECTIONS[name]
     workday = access_workday_by_id(request.user, workday_id)
-    form = section.form_class(request.POST) if section.form_class else None
+    form = section.form_class(request.POST, **path_ids) if section.form_class else None
     try:
         TABLE.check(workday, request.user, name)
         if form is None or form.is_valid():
             data = parse(section.input, form.cleaned_data if form else {})
-            done = section.service(workday=workday, actor=request.user, **data.arguments())
+            done = section.service(workday=workday, actor=request.user, **path_ids, **data.arguments())
             messages.success(request, DRAFTED if isinstance(done, Approval) else section.success)
             return redirect(_detail_url(workday, section.anchor))
     except ValidationError as exc:

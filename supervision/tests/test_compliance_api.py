@@ -8,6 +8,7 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/compliance"
 FIELDS = {
     "unit_id",
+    "principal_absent",
     "unit_name",
     "period",
     "start",
@@ -47,6 +48,7 @@ def test_it_lists_every_unit_and_period_for_the_joint_office(client, supervisor,
         "planned": 1,
         "held": 1,
         "flagged": 1,
+        "principal_absent": 0,
         "compliant": True,
         "state": "ok",
     }

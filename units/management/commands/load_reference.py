@@ -21,7 +21,7 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was changed. {exc}") from exc
         self.stdout.write(
             f"Reference data loaded from {path}: {counts['units']} units, {counts['categories']} categories, "
-            f"{counts['list_items']} list items."
+            f"{counts['list_items']} list items, {counts['leaders']} district leaders."
         )
         for hook in _after_load_hooks():
             hook(self.stdout)
