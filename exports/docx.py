@@ -210,8 +210,11 @@ def _field_table(document, block: FieldTable) -> None:
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     label_width = Mm(block.label_width_mm)
     value_width = TYPE_AREA_WIDTH - label_width
+    # The grid's widths are what LibreOffice reads; Word reads each cell's.
+    table.columns[0].width, table.columns[1].width = label_width, value_width
     for label, value in block.rows:
         row = table.add_row()
         row.cells[0].width, row.cells[1].width = label_width, value_width

@@ -78,6 +78,7 @@ def test_it_writes_a_form_as_a_two_column_table():
     document = _build(blocks=[FieldTable([("承办单位", "区人力社保局"), ("交办意见", "请依法处理\n按时答复")])])
     table = document.tables[0]
     assert [[c.text for c in row.cells] for row in table.rows] == [["承办单位", "区人力社保局"], ["交办意见", "请依法处理\n按时答复"]]
+    assert [round(c.width.mm) for c in table.columns] == [34, 122]  # the type area's 156 mm
     label, value = table.rows[0].cells
     assert label.paragraphs[0].runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == HEADING_FONT
     assert value.paragraphs[0].runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == BODY_FONT
