@@ -164,15 +164,15 @@ def format_document_number(prefix: str, year: int, seq: int) -> str:
     return f"{prefix}〔{year}〕{seq}号"
 
 
-def next_document_number(year: int) -> int:
-    """The next number of the year's bulletins, gapless. Call inside the issuing transaction: the
+def next_document_number(year: int, series: str = NUMBER_SERIES) -> int:
+    """The next number of the year's series, gapless. Call inside the issuing transaction: the
     year's counter row stays locked until it commits, so a concurrent issue waits and takes the next."""
     try:
         with transaction.atomic():  # a savepoint: a concurrent first issue of the year may create it first
-            DocumentCounter.objects.get_or_create(series=NUMBER_SERIES, year=year)
+            DocumentCounter.objects.get_or_create(series=series, year=year)
     except IntegrityError:
         pass
-    counter = DocumentCounter.objects.select_for_update().get(series=NUMBER_SERIES, year=year)
+    counter = DocumentCounter.objects.select_for_update().get(series=series, year=year)
     counter.last += 1
     counter.save(update_fields=["last"])
     return counter.last
