@@ -103,7 +103,7 @@ def bulletin_document(bulletin: Bulletin) -> Document:
 
 def assignment_of(case: Case) -> Assignment | None:
     """The assignment the form is about: the one in force, else the latest (the case was returned)."""
-    assignments = list(case.assignments.select_related("lead_unit").prefetch_related("assisting_units"))
+    assignments = list(case.assignments.select_related("lead_unit", "received_by").prefetch_related("assisting_units"))
     current = [a for a in assignments if a.returned_at is None]
     return (current or assignments or [None])[-1]
 
@@ -119,6 +119,12 @@ def _petitioner_lines(case: Case) -> str:
             parts.append(_("ID number %(id)s") % {"id": p["id_number"]})
         lines.append("  ".join(parts))
     return "\n".join(lines) or "—"
+
+
+def _signed_for(assignment: Assignment) -> str:
+    if assignment.received_at is None:
+        return ""
+    return f"{assignment.received_by.display_name} {long_date(_local(assignment.received_at))}"
 
 
 def assignment_document(case: Case, assignment: Assignment) -> Document:
@@ -137,6 +143,8 @@ def assignment_document(case: Case, assignment: Assignment) -> Document:
         (pgettext("document", "Assisting units"), assisting),
         (pgettext("document", "Assignment instructions"), assignment.instructions or _("None")),
         (pgettext("document", "Reply due"), long_date(assignment.due_date)),
+        # Left blank for a handwritten signature until the unit signs for it in the system.
+        (pgettext("document", "Signed for by"), _signed_for(assignment)),
     ]
     return Document(
         title=_("Assignment form for a petition matter of the Masses Work Day"),

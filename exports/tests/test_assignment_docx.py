@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.models import Role
+from cases import handling
 from conftest import _make_user
 from exports.docx import BODY_FONT, HEADING_FONT, TITLE_FONT
 from exports.tests.conftest import ID_NUMBER, PHONE
@@ -32,6 +33,7 @@ def test_it_holds_the_assignment_field_by_field(client, labour_clerk, assigned, 
     assert rows["协办单位"] == "土桥镇"
     assert rows["交办意见"] == "请核实欠薪情况，依法督促支付。"
     assert rows["答复期限"] == "2026年12月22日"
+    assert rows["签收人及签收时间"] == ""  # not signed for yet: signed by hand on paper
     # The name in full, as the case page shows it; phone and ID number masked.
     assert rows["信访人"].startswith("李四")
     assert "138****8000" in rows["信访人"] and "5002**********2314" in rows["信访人"]
@@ -83,3 +85,12 @@ def test_libreoffice_opens_it(client, labour_clerk, assigned, tmp_path):
     client.force_login(labour_clerk)
     text = pdf_text(client.get(f"/cases/{assigned.pk}/assignment.docx").content, tmp_path)
     assert TITLE in text and "请核实欠薪情况" in text
+
+
+def test_it_names_who_signed_for_it(client, clock, labour_clerk, assigned):
+    clock.set("2026-12-11 14:00")
+    assigned.refresh_from_db()
+    handling.case_receive(case=assigned, actor=labour_clerk, version=assigned.version, responsible_person="赵六")
+    client.force_login(labour_clerk)
+    rows = table_rows(open_docx(client.get(f"/cases/{assigned.pk}/assignment.docx")))
+    assert rows["签收人及签收时间"] == f"{labour_clerk.display_name} 2026年12月11日"
