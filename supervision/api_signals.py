@@ -74,6 +74,7 @@ class BulletinOut(Schema):
     findings: dict
     created_at: datetime.datetime
     issued_at: datetime.datetime | None
+    document_number: str  # 铜信联办〔2026〕12号, given at the issue; "" for a draft
 
 
 class BulletinList(Schema):
@@ -84,7 +85,8 @@ class BulletinList(Schema):
 def _out(b: Bulletin) -> dict:
     return {
         **{
-            f: getattr(b, f) for f in ("id", "period", "status", "title", "text", "findings", "created_at", "issued_at")
+            f: getattr(b, f)
+            for f in ("id", "period", "status", "title", "text", "findings", "created_at", "issued_at", "document_number")
         },
         "units": sorted(u.pk for u in b.units.all()),
     }

@@ -4,7 +4,7 @@ bulletins are read-only and visible to every signed-in user."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,7 +15,7 @@ from history.services import record, snapshot
 from lifecycle import Table, Transition, states
 from supervision import notices
 from supervision.metrics import signals_for_period
-from supervision.models import Bulletin
+from supervision.models import Bulletin, DocumentCounter
 from units.models import DistrictSettings, Unit
 from workcal import periods
 
@@ -155,13 +155,43 @@ def bulletin_edit(*, bulletin: Bulletin, actor, title: str, text: str) -> Bullet
     return bulletin
 
 
+DEFAULT_DOCUMENT_PREFIX = "铜信联办"
+NUMBER_SERIES = "bulletin"
+
+
+def format_document_number(prefix: str, year: int, seq: int) -> str:
+    """铜信联办〔2026〕12号 (GB/T 9704: the year in full inside 六角括号, the number without 第 or leading zeros)."""
+    return f"{prefix}〔{year}〕{seq}号"
+
+
+def next_document_number(year: int, series: str = NUMBER_SERIES) -> int:
+    """The next number of the year's series, gapless. Call inside the issuing transaction: the
+    year's counter row stays locked until it commits, so a concurrent issue waits and takes the next."""
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent first issue of the year may create it first
+            DocumentCounter.objects.get_or_create(series=series, year=year)
+    except IntegrityError:
+        pass
+    counter = DocumentCounter.objects.select_for_update().get(series=series, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
 @transaction.atomic
 def bulletin_issue(*, bulletin: Bulletin, actor) -> Bulletin:
+    """Issue the draft to all units and give it the year's next document number (文号)."""
     bulletin, step = _begin(bulletin, actor, "issue")
     before = snapshot(bulletin)
+    now = timezone.now()
+    year = timezone.localdate(now).year
+    settings_row = DistrictSettings.objects.first()
+    prefix = (settings_row.document_prefix if settings_row else "") or DEFAULT_DOCUMENT_PREFIX
+    bulletin.number_year, bulletin.number_seq = year, next_document_number(year)
+    bulletin.document_number = format_document_number(prefix, year, bulletin.number_seq)
     bulletin.status = step.target
-    bulletin.issued_at, bulletin.issued_by = timezone.now(), actor
-    bulletin.save(update_fields=["status", "issued_at", "issued_by"])
+    bulletin.issued_at, bulletin.issued_by = now, actor
+    bulletin.save(update_fields=["status", "issued_at", "issued_by", "number_year", "number_seq", "document_number"])
     record(instance=bulletin, actor=actor, action=step.action, before=before)
     notices.bulletin_issued(bulletin, actor)
     return bulletin

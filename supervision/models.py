@@ -27,14 +27,36 @@ class Bulletin(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # 发文字号, given at the issue: 铜信联办〔2026〕12号 is the 12th bulletin issued in 2026. A draft has none.
+    number_year = models.PositiveSmallIntegerField(_("year of the document number"), null=True, blank=True)
+    number_seq = models.PositiveIntegerField(_("sequence of the document number"), null=True, blank=True)
+    document_number = models.CharField(_("document number"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("bulletin")
         verbose_name_plural = _("bulletins")
         ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["number_year", "number_seq"], name="one_bulletin_per_document_number")]
 
     def __str__(self) -> str:
         return self.title
+
+
+class DocumentCounter(models.Model):
+    """The last document number given in a series and year. Its row is locked while a number is
+    given, so two bulletins issued at the same moment wait for each other and never share one."""
+
+    series = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("document number counter")
+        verbose_name_plural = _("document number counters")
+        constraints = [models.UniqueConstraint(fields=["series", "year"], name="one_counter_per_series_and_year")]
+
+    def __str__(self) -> str:
+        return f"{self.series} {self.year}: {self.last}"
 
 
 class SupervisionOrder(models.Model):

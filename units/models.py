@@ -191,6 +191,13 @@ class DistrictSettings(models.Model):
     joint_office_short = models.CharField(_("joint office short name"), max_length=100)
     petition_office = models.CharField(_("petition office"), max_length=100)
     complaint_center = models.CharField(_("complaint centre"), max_length=100)
+    # 发文字号的机关代字: the prefix of the joint office's document numbers, e.g. 铜信联办〔2026〕12号.
+    document_prefix = models.CharField(
+        _("document number prefix"),
+        max_length=20,
+        default="铜信联办",
+        help_text=_("The issuer code of the joint office's document numbers, e.g. 铜信联办 in 铜信联办〔2026〕12号."),
+    )
     signoff_required = models.BooleanField(
         _("sign-off by the unit leader required"),
         default=False,

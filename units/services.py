@@ -63,6 +63,8 @@ def parse_reference(data: Any) -> dict[str, Any]:
     joint = _require(data, "file", "joint_office", dict)
     for key in ("name", "short", "hosted_by", "complaint_center"):
         _require(joint, "joint_office", key, str)
+    if "document_prefix" in joint and len(_require(joint, "joint_office", "document_prefix", str).strip()) > 20:
+        raise ReferenceDataError("joint_office: field 'document_prefix' is longer than 20 characters")
     departments = _require(data, "file", "departments", list)
     dept_names = []
     for i, dept in enumerate(departments):
@@ -199,6 +201,9 @@ def load_reference(path: Path) -> dict[str, int]:
             "complaint_center": joint["complaint_center"],
             # Applied on every run: the file says whether the district has asked for sign-off.
             "signoff_required": data["district"].get("signoff_required", False),
+            # The short name (区信访联席办) does not name the district, so it cannot serve as the
+            # code of the document numbers: the file names the code, else the default stays.
+            **({"document_prefix": joint["document_prefix"].strip()} if "document_prefix" in joint else {}),
         },
     )
     order = 10

@@ -11,6 +11,7 @@ from accounts.api import router as auth_router
 from attachments.api import router as attachments_router
 from cases.api import router as cases_router
 from cases.api_approvals import router as approvals_router
+from exports.api_documents import router as documents_router
 from intake.api import router as registrations_router
 from intake.api_persons import persons_router, petitioners_router
 from notifications.api import router as notifications_router
@@ -37,6 +38,8 @@ api = NinjaAPI(
 api_errors.install(api)
 api.add_router("/auth", auth_router)
 api.add_router("/", units_router)
+# Before the routers whose `/bulletins/{id}` and `/cases/{id}` would otherwise take the file paths.
+api.add_router("/", documents_router)
 api.add_router("/calendar", calendar_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/workdays", activities_router)

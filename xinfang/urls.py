@@ -20,6 +20,7 @@ urlpatterns = [
     path("workdays/", include("workdays.urls")),
     path("workdays/", include("public.urls_internal")),
     path("workdays/", include("exports.urls")),
+    path("", include("exports.urls_documents")),
     path("cases/", include("cases.urls")),
     path("persons/", include("intake.urls")),
     path("reminders/", include("cases.urls_reminders")),

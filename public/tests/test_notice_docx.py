@@ -72,9 +72,9 @@ def test_it_opens_with_python_docx_and_holds_the_notice(client, town_clerk, publ
 def test_it_sets_chinese_fonts(client, town_clerk, published_day):
     document = docx.Document(io.BytesIO(_download(client, town_clerk, published_day).content))
     fonts = {r._element.rPr.rFonts.get(qn("w:eastAsia")) for p in document.paragraphs for r in p.runs}
-    assert "方正仿宋_GBK" in fonts
+    assert "仿宋_GB2312" in fonts
     font_table = next(p for p in document.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml")
-    assert "仿宋".encode() in font_table.blob  # the fallback of 方正仿宋_GBK
+    assert "仿宋".encode() in font_table.blob  # the fallback of 仿宋_GB2312
 
 
 def test_it_marks_an_unpublished_notice_as_draft(client, town_clerk, planned_day):

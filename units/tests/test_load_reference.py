@@ -108,3 +108,20 @@ def test_it_applies_the_files_signoff_flag_on_every_run(tmp_path):
     assert DistrictSettings.objects.get().signoff_required is True
     call_command("load_reference", str(_write(tmp_path, lambda d: d["district"].update(signoff_required=False))))
     assert DistrictSettings.objects.get().signoff_required is False
+
+
+def test_it_sets_the_document_number_prefix_when_the_file_names_one(tmp_path):
+    from units.models import DistrictSettings
+
+    call_command("load_reference")
+    assert DistrictSettings.objects.get().document_prefix == "铜信联办"
+    call_command("load_reference", str(_write(tmp_path, lambda d: d["joint_office"].update(document_prefix="足信联办"))))
+    assert DistrictSettings.objects.get().document_prefix == "足信联办"
+    # A file without it leaves the prefix as the joint office set it.
+    call_command("load_reference", str(_write(tmp_path, lambda d: d["joint_office"].pop("document_prefix"))))
+    assert DistrictSettings.objects.get().document_prefix == "足信联办"
+
+
+def test_it_refuses_a_document_number_prefix_too_long(tmp_path):
+    with pytest.raises(CommandError, match="document_prefix"):
+        call_command("load_reference", str(_write(tmp_path, lambda d: d["joint_office"].update(document_prefix="铜" * 21))))

@@ -1,0 +1,30 @@
+"""The official documents as .docx, mounted at /api/v1/ (docs/api.md "Files"). Same lookups, and so
+the same 404s, as the pages (exports/document_views.py)."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+from exports.document_views import bulletin_for, case_assignment_for, docx_response, order_for
+from exports.documents import assignment_document, bulletin_document, order_document
+from xinfang.api_types import Id
+
+router = Router(tags=["files"])
+
+
+@router.get("/bulletins/{bulletin_id}.docx")
+def bulletin_docx(request, bulletin_id: Id):
+    """The bulletin in 公文 layout: issued with its document number (文号), a draft marked 征求意见稿."""
+    return docx_response(bulletin_document(bulletin_for(request.user, bulletin_id)))
+
+
+@router.get("/cases/{case_id}/assignment.docx")
+def assignment_docx(request, case_id: Id):
+    """The 交办单 of the case's assignment in force (else its latest); 404 for a case never assigned."""
+    return docx_response(assignment_document(*case_assignment_for(request.user, case_id)))
+
+
+@router.get("/supervision-orders/{order_id}.docx")
+def order_docx(request, order_id: Id):
+    """The 督办单."""
+    return docx_response(order_document(order_for(request.user, order_id)))
