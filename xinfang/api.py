@@ -10,6 +10,7 @@ from accounts.api import TokenAuth
 from accounts.api import router as auth_router
 from cases.api import router as cases_router
 from cases.api_approvals import router as approvals_router
+from exports.api import router as exports_router
 from intake.api import router as registrations_router
 from intake.api_persons import persons_router, petitioners_router
 from notifications.api import router as notifications_router
@@ -36,6 +37,8 @@ api.add_router("/auth", auth_router)
 api.add_router("/", units_router)
 api.add_router("/calendar", calendar_router)
 api.add_router("/workdays", workdays_router)
+# before /cases: its /cases/export.xlsx must not be taken for /cases/{case_id}
+api.add_router("/", exports_router)
 api.add_router("/cases", cases_router)
 api.add_router("/approvals", approvals_router)
 api.add_router("/registrations", registrations_router)

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",  # the Tasks API (django.tasks in Django 6) for Django 5.2
+    "django_tasks_db",  # its database backend and `manage.py db_worker`: no broker to run
     "ninja",  # so the API docs use the Swagger UI bundled with django-ninja, not a CDN
     "axes",
     "accounts",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "cases",
     "supervision",
     "public",
+    "exports",
     "demo",
 ]
 
@@ -144,6 +147,13 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+
+# Background jobs (large exports): django-tasks with its database backend. A job waits in the
+# database until `manage.py db_worker` (started by `make run`) runs it, so a restart loses nothing.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Where the finished export files are written (exports.jobs), and the largest ledger answered at once.
+EXPORT_ROOT = Path(os.environ.get("EXPORT_ROOT") or BASE_DIR / "var" / "exports")
+EXPORT_SYNC_LIMIT = 10_000
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default
