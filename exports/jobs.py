@@ -8,6 +8,7 @@ settings.EXPORT_ROOT and records progress as it goes. Only the owner sees the jo
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import secrets
@@ -96,7 +97,8 @@ def run_export(job_id: int) -> None:
             ledger.write_ledger(cases, str(root / name), title=ledger.ledger_title(total), total=total, progress=progress)
     except Exception as error:
         logger.exception("Export job %s failed", job.pk)
-        (root / name).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            (root / name).unlink(missing_ok=True)
         ExportJob.objects.filter(pk=job.pk).update(
             status=ExportJob.Status.FAILED, error=str(error)[:1000], finished_at=timezone.now()
         )
