@@ -205,10 +205,13 @@ def _by_status(period: Period) -> Table:
 # --- Revisits and 督办 ------------------------------------------------------------------------------
 
 
-def _unit_names(ids) -> dict[int | None, str]:
-    names = dict(Unit.objects.filter(pk__in=[i for i in ids if i is not None]).values_list("id", "name"))
+def _by_unit_order(found: list[dict], key: str) -> tuple[list[dict], dict[int | None, str]]:
+    """The aggregate rows in the units' order (no case's unit: last), and the units' names."""
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=[r[key] for r in found if r[key] is not None]).only("id", "name", "order")}
+    found = sorted(found, key=lambda r: (units[r[key]].order, r[key]) if r[key] in units else (float("inf"), 0))
+    names: dict[int | None, str] = {pk: u.name for pk, u in units.items()}
     names[None] = _("Not assigned")
-    return names
+    return found, names
 
 
 def _satisfaction(period: Period) -> Table:
@@ -224,18 +227,18 @@ def _satisfaction(period: Period) -> Table:
         Revisit.objects.filter(created_at__date__range=(period.start, period.end))
         .exclude(case__status=CaseStatus.VOIDED)
         .values("case__lead_unit_id")
-        .annotate(
-            revisits=Count("id"),
-            reached=Count("id", filter=Q(reached=True)),
-            satisfied=Count("id", filter=Q(reached=True, satisfied=True)),
-            unsatisfied=Count("id", filter=Q(reached=True, satisfied=False)),
+        .annotate(  # named apart from the model's fields `reached` and `satisfied`
+            n_revisits=Count("id"),
+            n_reached=Count("id", filter=Q(reached=True)),
+            n_satisfied=Count("id", filter=Q(reached=True, satisfied=True)),
+            n_unsatisfied=Count("id", filter=Q(reached=True, satisfied=False)),
         )
-        .order_by("case__lead_unit__order", "case__lead_unit_id")
+        .order_by()
     )
-    names = _unit_names(r["case__lead_unit_id"] for r in found)
+    found, names = _by_unit_order(found, "case__lead_unit_id")
     rows = []
     for r in found:
-        counts = {k: r[k] for k in ("revisits", "reached", "satisfied", "unsatisfied")}
+        counts = {k: r[f"n_{k}"] for k in ("revisits", "reached", "satisfied", "unsatisfied")}
         rows.append({"unit_id": r["case__lead_unit_id"], "unit": names[r["case__lead_unit_id"]], **counts,
                      "satisfaction_rate": rate(counts["satisfied"], counts["satisfied"] + counts["unsatisfied"])})
     total = _sum_total(rows, columns, "unit")
@@ -261,9 +264,9 @@ def _orders(period: Period) -> Table:
             answered_on_time=Count("id", filter=Q(responded_at__date__lte=F("respond_by"))),
             overdue=Count("id", filter=orders.overdue_q(today)),
         )
-        .order_by("unit__order", "unit_id")
+        .order_by()
     )
-    names = _unit_names(r["unit_id"] for r in found)
+    found, names = _by_unit_order(found, "unit_id")
     rows = [{"unit_id": r["unit_id"], "unit": names[r["unit_id"]], **{c.key: r[c.key] for c in columns[1:]}} for r in found]
     return Table("orders", _("Supervision orders"), columns, rows, _sum_total(rows, columns, "unit"))
 
