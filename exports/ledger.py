@@ -17,13 +17,13 @@ from typing import IO
 
 import xlsxwriter
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from cases import deadlines
 from cases.models import Case
-from intake.models import Petitioner
+from intake.models import Petitioner, Registration
 
 CHUNK_SIZE = 2000
 MAX_CELL = 32_767  # Excel's limit for the text of one cell
@@ -45,6 +45,18 @@ def _names(objects) -> str:
     return "、".join(o.name for o in objects)
 
 
+_labels: dict[tuple, str] = {}
+
+
+def _label(model, field: str, value: str) -> str:
+    """The display of a choice in the active language, looked up once per language (get_FOO_display
+    is slow per row)."""
+    key = (translation.get_language(), model, field, value)
+    if key not in _labels:
+        _labels[key] = str(dict(model._meta.get_field(field).flatchoices).get(value, value))
+    return _labels[key]
+
+
 def _lateness(case: Case, today: datetime.date) -> str:
     if deadlines.is_overdue(case, today):
         return _("Overdue")
@@ -59,15 +71,15 @@ COLUMNS = [
     Column(lambda: _("Host unit"), 16, lambda c, t: c.host_unit.name),
     Column(lambda: _("Work Day"), 12, lambda c, t: c.workday.date, "date"),
     Column(lambda: _("Petitioner"), 12, lambda c, t: _names(c.registration.petitioners.all())),
-    Column(lambda: _("Kind"), 8, lambda c, t: c.registration.get_kind_display()),
+    Column(lambda: _("Kind"), 8, lambda c, t: _label(Registration, "kind", c.registration.kind)),
     Column(lambda: _("Category"), 18, lambda c, t: str(c.category)),
     Column(lambda: _("Territory"), 12, lambda c, t: c.territory.name if c.territory_id else ""),
     Column(lambda: _("Content"), 48, lambda c, t: c.registration.content, "wrap"),
-    Column(lambda: _("Disposition"), 12, lambda c, t: c.registration.get_disposition_display()),
+    Column(lambda: _("Disposition"), 12, lambda c, t: _label(Registration, "disposition", c.registration.disposition)),
     Column(lambda: pgettext("case", "Lead unit"), 16, lambda c, t: c.lead_unit.name if c.lead_unit_id else ""),
     Column(lambda: _("Assisting units"), 18, lambda c, t: _names(c.assisting_units.all())),
     Column(lambda: _("Responsible person"), 10, lambda c, t: c.responsible_person),
-    Column(lambda: _("Status"), 12, lambda c, t: c.get_status_display()),
+    Column(lambda: _("Status"), 12, lambda c, t: _label(Case, "status", c.status)),
     Column(lambda: _("Reply due"), 12, lambda c, t: c.due_date, "date"),
     Column(lambda: _("Promised resolution date"), 12, lambda c, t: c.promised_due, "date"),
     Column(lambda: _("Replied on"), 12, lambda c, t: _local_date(c.replied_at), "date"),
