@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import FileResponse, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from ninja import Query, Router, Schema
 
 from accounts.access import require_supervisor
@@ -34,7 +35,7 @@ def export_cases(request, query: Query[CaseQuery]):
     """The cases of the `/cases` filters (page and page_size ignored) as .xlsx; more than 10,000
     rows: 202 with a job id to follow at `/jobs/{id}`."""
     if query.status and query.status not in CaseStatus.values:
-        raise ApiError(400, _("The input is not valid."), {"status": [_("Unknown status.")]})
+        raise ApiError(400, _("The input is not valid."), {"status": [pgettext("export", "Unknown status.")]})
     filters = CaseFilters(**query.dict(exclude={"page", "page_size"}))
     response, job = ledger_response(request.user, filters)
     if job is not None:

@@ -59,14 +59,14 @@ def _label(model, field: str, value: str) -> str:
 
 def _lateness(case: Case, today: datetime.date) -> str:
     if deadlines.is_overdue(case, today):
-        return _("Overdue")
+        return pgettext("export", "Overdue")
     if deadlines.is_replied_late(case):
         return _("Replied late")
     return ""
 
 
 COLUMNS = [
-    Column(lambda: _("No."), 8, lambda c, t: c.pk, "number"),
+    Column(lambda: pgettext("export", "No."), 8, lambda c, t: c.pk, "number"),
     Column(lambda: _("Registered on"), 12, lambda c, t: _local_date(c.registration.registered_at), "date"),
     Column(lambda: _("Host unit"), 16, lambda c, t: c.host_unit.name),
     Column(lambda: _("Work Day"), 12, lambda c, t: c.workday.date, "date"),
@@ -74,7 +74,7 @@ COLUMNS = [
     Column(lambda: _("Kind"), 8, lambda c, t: _label(Registration, "kind", c.registration.kind)),
     Column(lambda: _("Category"), 18, lambda c, t: str(c.category)),
     Column(lambda: _("Territory"), 12, lambda c, t: c.territory.name if c.territory_id else ""),
-    Column(lambda: _("Content"), 48, lambda c, t: c.registration.content, "wrap"),
+    Column(lambda: pgettext("export", "Content"), 48, lambda c, t: c.registration.content, "wrap"),
     Column(lambda: _("Disposition"), 12, lambda c, t: _label(Registration, "disposition", c.registration.disposition)),
     Column(lambda: pgettext("case", "Lead unit"), 16, lambda c, t: c.lead_unit.name if c.lead_unit_id else ""),
     Column(lambda: _("Assisting units"), 18, lambda c, t: _names(c.assisting_units.all())),
@@ -84,7 +84,7 @@ COLUMNS = [
     Column(lambda: _("Promised resolution date"), 12, lambda c, t: c.promised_due, "date"),
     Column(lambda: _("Replied on"), 12, lambda c, t: _local_date(c.replied_at), "date"),
     Column(lambda: _("Deadline kept"), 10, _lateness),
-    Column(lambda: _("Returns"), 8, lambda c, t: c.return_count, "number"),
+    Column(lambda: pgettext("export", "Returns"), 8, lambda c, t: c.return_count, "number"),
 ]
 
 

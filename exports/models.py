@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ExportJob(models.Model):
@@ -17,7 +18,7 @@ class ExportJob(models.Model):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+        FAILED = "failed", pgettext_lazy("job", "Failed")
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -27,7 +28,7 @@ class ExportJob(models.Model):
     total = models.PositiveIntegerField(_("rows"), default=0)
     file_path = models.CharField(_("file"), max_length=300, blank=True)  # relative to settings.EXPORT_ROOT
     error = models.TextField(_("error"), blank=True)
-    created_at = models.DateTimeField(_("created at"))
+    created_at = models.DateTimeField(pgettext_lazy("job", "created at"))
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:

@@ -108,13 +108,13 @@ def _units_table(period: Period) -> Table:
         Column("unit", _("Unit"), "label"),
         Column("workdays_required", _("Work Days required"), "count"),
         Column("workdays_held", _("Work Days held"), "count"),
-        Column("compliant", _("Compliant"), "flag"),
+        Column("compliant", pgettext("export", "Compliant"), "flag"),
         Column("cases", _("Cases"), "count"),
         Column("replied_on_time", _("Replied on time"), "count"),
-        Column("overdue", _("Overdue"), "count"),
+        Column("overdue", pgettext("export", "Overdue"), "count"),
         Column("on_time_rate", _("On-time rate (%)"), "rate"),
         Column("overdue_rate", _("Overdue rate (%)"), "rate"),
-        Column("returns", _("Returns"), "count"),
+        Column("returns", pgettext("export", "Returns"), "count"),
         Column("bounced", _("Buck-passing (returned twice or more)"), "count"),
         Column("unsatisfied", _("Not satisfied at revisit"), "count"),
     ]
@@ -217,8 +217,8 @@ def _by_unit_order(found: list[dict], key: str) -> tuple[list[dict], dict[int | 
 def _satisfaction(period: Period) -> Table:
     columns = [
         Column("unit", pgettext("case", "Lead unit"), "label"),
-        Column("revisits", _("Revisits"), "count"),
-        Column("reached", _("Citizen reached"), "count"),
+        Column("revisits", pgettext("export", "Revisits"), "count"),
+        Column("reached", pgettext("export", "Citizen reached"), "count"),
         Column("satisfied", _("Satisfied"), "count"),
         Column("unsatisfied", _("Not satisfied"), "count"),
         Column("satisfaction_rate", _("Satisfaction rate (%)"), "rate"),
