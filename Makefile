@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export DEBUG ?= 1
+PORT ?= 8000
 
 .PHONY: install run test lint messages bench clean
 
@@ -22,8 +23,12 @@ run: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py scan_deadlines
 	$(BIN)/python manage.py propose_orders
-	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:$(PORT), with the background worker beside it (Ctrl+C stops both)"
+	@# The worker (django-tasks' db_worker) runs the jobs queued in the database, e.g. large Excel exports.
+	@# A background job of a non-interactive shell ignores Ctrl+C, so the trap stops it with the server.
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run

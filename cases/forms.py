@@ -9,8 +9,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.access import is_supervisor, visible_units
 from cases.handling import ASSIGNABLE_KINDS
 from cases.models import CaseStatus
+from cases.selectors import CaseFilters
 from units.models import Category, Unit, UnitKind
 
 YES, NO = "yes", "no"
@@ -194,6 +196,28 @@ class CaseFilterForm(forms.Form):
             (u.pk, u.name) for u in Unit.objects.filter(kind__in=(UnitKind.STREET, UnitKind.TOWN)).order_by("order", "id")
         ]
         self.fields["category"].choices = everything + _category_choices()
+
+
+def ledger_filters(params, user) -> tuple[CaseFilterForm, CaseFilters]:
+    """The ledger page's filters from its query string (the page and its Excel export): a value that
+    does not fit is ignored, the rest still filters."""
+    units = assignable_units() if is_supervisor(user) else visible_units(user).filter(kind__in=ASSIGNABLE_KINDS)
+    form = CaseFilterForm(params, units=list(units))
+    form.is_valid()
+    data = form.cleaned_data
+    scope = data.get("scope") if user.unit_id is not None else None
+    filters = CaseFilters(
+        unit_id=data.get("unit"),
+        status=data.get("status") or None,
+        overdue=bool(data.get("overdue")),
+        due_soon=bool(data.get("due_soon")),
+        category_id=data.get("category"),
+        territory_unit_id=data.get("territory"),
+        workday_id=data.get("workday"),
+        lead_unit_id=user.unit_id if scope == Scope.LEAD else None,
+        assisting_unit_id=user.unit_id if scope == Scope.ASSIST else None,
+    )
+    return form, filters
 
 
 def _category_choices() -> list[tuple[int, str]]:

@@ -51,6 +51,9 @@ class CaseFilters:
     category_id: int | None = None
     territory_unit_id: int | None = None
     workday_id: int | None = None
+    # The page's tabs 我单位主办 / 我单位协办: a narrowing of what the user already sees, not an access rule.
+    lead_unit_id: int | None = None
+    assisting_unit_id: int | None = None
 
 
 def filter_cases(cases: QuerySet[Case], f: CaseFilters) -> QuerySet[Case]:
@@ -66,6 +69,11 @@ def filter_cases(cases: QuerySet[Case], f: CaseFilters) -> QuerySet[Case]:
         cases = cases.filter(territory_id=f.territory_unit_id)
     if f.workday_id is not None:
         cases = cases.filter(workday_id=f.workday_id)
+    if f.lead_unit_id is not None:
+        cases = cases.filter(lead_unit_id=f.lead_unit_id)
+    if f.assisting_unit_id is not None:
+        assisted = Case.assisting_units.through.objects.filter(unit_id=f.assisting_unit_id).values("case_id")
+        cases = cases.filter(pk__in=assisted)
     if f.overdue:
         cases = cases.filter(deadlines.overdue_q(today))
     if f.due_soon:

@@ -16,7 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,12 +27,11 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_supervisor, visible_units
+from accounts.access import is_supervisor
 from cases import deadlines, handling
 from cases.forms import (
     AssignForm,
     AssistOpinionForm,
-    CaseFilterForm,
     CloseForm,
     FeedbackForm,
     LinkForm,
@@ -46,11 +45,10 @@ from cases.forms import (
     UnmergeForm,
     VersionForm,
     VoidForm,
-    assignable_units,
+    ledger_filters,
 )
 from cases.models import Approval, Case, CaseStatus, Handling
 from cases.selectors import (
-    CaseFilters,
     access_case_by_id,
     earlier_cases_of_person,
     earlier_return,
@@ -297,14 +295,6 @@ def act(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
 # --- The ledger --------------------------------------------------------------------------------------
 
 
-def _scoped(cases: QuerySet[Case], scope: str, unit_id: int) -> QuerySet[Case]:
-    """我单位主办 / 我单位协办: a narrowing of what the user already sees, not an access rule."""
-    if scope == Scope.LEAD:
-        return cases.filter(lead_unit_id=unit_id)
-    assisted = Case.assisting_units.through.objects.filter(unit_id=unit_id).values("case_id")
-    return cases.filter(pk__in=assisted)
-
-
 def _tabs(request: HttpRequest, user) -> list[dict]:
     tabs = [(gettext_lazy("All"), {})]
     if is_supervisor(user):
@@ -324,23 +314,8 @@ def _tabs(request: HttpRequest, user) -> list[dict]:
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    units = assignable_units() if is_supervisor(user) else visible_units(user).filter(kind__in=handling.ASSIGNABLE_KINDS)
-    form = CaseFilterForm(request.GET, units=list(units))
-    form.is_valid()  # a value that does not fit is ignored, the rest still filters
-    data = form.cleaned_data
-    filters = CaseFilters(
-        unit_id=data.get("unit"),
-        status=data.get("status") or None,
-        overdue=bool(data.get("overdue")),
-        due_soon=bool(data.get("due_soon")),
-        category_id=data.get("category"),
-        territory_unit_id=data.get("territory"),
-        workday_id=data.get("workday"),
-    )
+    form, filters = ledger_filters(request.GET, user)
     cases = filter_cases(visible_cases(user), filters)
-    scope = data.get("scope")
-    if scope and user.unit_id is not None:
-        cases = _scoped(cases, scope, user.unit_id)
     cases = (
         cases.select_related("registration", "workday", "host_unit", "lead_unit", "category__parent")
         .only(*LIST_FIELDS)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from cases import deadlines
@@ -127,11 +127,13 @@ def signals_for_period(period: str, unit_ids: set[int] | None = None) -> dict[in
         Revisit.objects.filter(case__in=live, reached=True, created_at__date__range=(start, end))
         .filter(Q(satisfied=False) | Q(confirms_reply=False))
         .select_related("case")
+        # the replies of each case, newest first, in one query (not one per revisit)
+        .prefetch_related(Prefetch("case__replies", queryset=Reply.objects.only("id", "case_id", "unit_id", "replied_at").order_by("-replied_at", "-id")))
     )
     for v in revisits:
         if not _in(v.created_at, start, end) or (v.satisfied is not False and v.confirms_reply is not False):
             continue
-        reply = v.case.replies.filter(replied_at__lte=v.created_at).order_by("-replied_at", "-id").first()
+        reply = next((r for r in v.case.replies.all() if r.replied_at <= v.created_at), None)
         unit_id = reply.unit_id if reply else v.case.lead_unit_id
         if v.satisfied is False:
             add(unit_id, "unsatisfied", v.case_id)

@@ -11,6 +11,7 @@ from accounts.api import router as auth_router
 from attachments.api import router as attachments_router
 from cases.api import router as cases_router
 from cases.api_approvals import router as approvals_router
+from exports.api import router as exports_router
 from exports.api_documents import router as documents_router
 from intake.api import router as registrations_router
 from intake.api_persons import persons_router, petitioners_router
@@ -44,6 +45,8 @@ api.add_router("/calendar", calendar_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/workdays", activities_router)
 api.add_router("/screening-items", screening_router)
+# before /cases: its /cases/export.xlsx must not be taken for /cases/{case_id}
+api.add_router("/", exports_router)
 api.add_router("/cases", cases_router)
 api.add_router("/approvals", approvals_router)
 api.add_router("/registrations", registrations_router)

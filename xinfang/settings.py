@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",  # the Tasks API (django.tasks in Django 6) for Django 5.2
+    "django_tasks_db",  # its database backend and `manage.py db_worker`: no broker to run
     "ninja",  # so the API docs use the Swagger UI bundled with django-ninja, not a CDN
     "axes",
     "accounts",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "supervision",
     "attachments",
     "public",
+    "exports",
     "demo",
 ]
 
@@ -161,6 +164,12 @@ STORAGES = {
 # a temporary file, so DATA_UPLOAD_MAX_MEMORY_SIZE (which counts form fields and JSON bodies, not
 # files) stays at Django's default.
 ATTACHMENTS_MAX_BYTES = int(os.environ.get("ATTACHMENTS_MAX_BYTES") or 20 * 1024 * 1024)
+# Background jobs (large exports): django-tasks with its database backend. A job waits in the
+# database until `manage.py db_worker` (started by `make run`) runs it, so a restart loses nothing.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Where the finished export files are written (exports.jobs), and the largest ledger answered at once.
+EXPORT_ROOT = Path(os.environ.get("EXPORT_ROOT") or BASE_DIR / "var" / "exports")
+EXPORT_SYNC_LIMIT = 10_000
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default

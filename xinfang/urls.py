@@ -22,6 +22,8 @@ urlpatterns = [
     path("workdays/", include("exports.urls")),
     path("", include("exports.urls_documents")),
     path("cases/", include("cases.urls")),
+    path("exports/", include("exports.urls_jobs")),
+    path("reports/", include("exports.urls_reports")),
     path("persons/", include("intake.urls")),
     path("reminders/", include("cases.urls_reminders")),
     path("approvals/", include("cases.urls_approvals")),

@@ -1,10 +1,11 @@
 """A case registered at 巴川街道's Work Day of 2026-12-10 and assigned to 区人力社保局 (土桥镇
-assisting) with instructions, and a supervision order on it."""
+assisting) with instructions, and a supervision order on it. The ledger tests use cases' own factory."""
 
 import pytest
 
 from accounts.models import Role
 from cases import handling
+from cases.tests.conftest import case_factory  # noqa: F401  (a fixture)
 from conftest import _make_user
 from intake.tests.factories import register_matter
 from supervision import orders

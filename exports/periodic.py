@@ -1,0 +1,349 @@
+"""The joint office's periodic report (月报/季报/年报): the figures of a month, quarter, half-year or
+year, computed once here and shown three ways: the JSON API, the .xlsx and the page.
+
+Nothing is counted anew: R1 compliance comes from workdays.compliance, the per-unit handling figures
+(cases, replied on time, overdue, returns, bounced, unsatisfied) from supervision.metrics, lateness
+from the predicates of cases.deadlines and overdue 督办 from supervision.orders. Each table is a
+handful of aggregate queries: the number of queries does not grow with the cases.
+
+Which cases a table counts:
+- units: as supervision.metrics defines each signal for the period (a case assigned in the period
+  counts for its lead unit); on-time rate = replied on time / (replied on time + overdue), overdue
+  rate = overdue / (replied on time + overdue); compliance over the rule periods (quarter, half-year)
+  that overlap the report's period;
+- by category, kind, territory and status: the cases registered in the period (voided entries left
+  out), with those overdue now and those replied late;
+- satisfaction: the revisits made in the period, by the lead unit of the case;
+- 督办: the orders issued in the period, by the unit they were issued to.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import xlsxwriter
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from cases import deadlines
+from cases.models import Case, CaseStatus, Revisit
+from intake.models import Kind
+from supervision import orders
+from supervision.metrics import COUNTED_PER_EVENT, signals_for_period
+from supervision.models import SupervisionOrder
+from units.models import Unit
+from workcal import periods
+from workcal.periods import Period
+from workdays.compliance import compliance_rows
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    kind: str = "count"  # label | count | rate (percent, one decimal) | flag (yes/no)
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[dict] = field(default_factory=list)
+    total: dict | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "title": self.title,
+            "columns": [{"key": c.key, "label": c.label} for c in self.columns],
+            "rows": self.rows,
+            "total": self.total,
+        }
+
+
+@dataclass
+class Report:
+    period: Period
+    title: str
+    tables: list[Table]
+
+    def as_json(self) -> dict:
+        return {
+            "period": self.period.code,
+            "label": periods.label(self.period),
+            "start": self.period.start,
+            "end": self.period.end,
+            "title": self.title,
+            "tables": {t.key: t.as_json() for t in self.tables},
+        }
+
+
+def rate(part: int, whole: int) -> float | None:
+    """A percentage with one decimal, or None when there is nothing to divide by."""
+    return round(part * 100 / whole, 1) if whole else None
+
+
+def _total_label() -> str:
+    return _("District total")
+
+
+def _sum_total(rows: list[dict], columns: list[Column], label_key: str) -> dict:
+    total = {label_key: _total_label()}
+    for c in columns:
+        if c.kind == "count":
+            total[c.key] = sum(r[c.key] or 0 for r in rows)
+    return total
+
+
+# --- The units: compliance (R1) and the handling signals -------------------------------------------
+
+
+def _units_table(period: Period) -> Table:
+    columns = [
+        Column("unit", _("Unit"), "label"),
+        Column("workdays_required", _("Work Days required"), "count"),
+        Column("workdays_held", _("Work Days held"), "count"),
+        Column("compliant", pgettext("export", "Compliant"), "flag"),
+        Column("cases", _("Cases"), "count"),
+        Column("replied_on_time", _("Replied on time"), "count"),
+        Column("overdue", pgettext("export", "Overdue"), "count"),
+        Column("on_time_rate", _("On-time rate (%)"), "rate"),
+        Column("overdue_rate", _("Overdue rate (%)"), "rate"),
+        Column("returns", pgettext("export", "Returns"), "count"),
+        Column("bounced", _("Buck-passing (returned twice or more)"), "count"),
+        Column("unsatisfied", _("Not satisfied at revisit"), "count"),
+    ]
+    compliance: dict[int, tuple[int, int, bool]] = {}
+    for row in compliance_rows(period.start.year):
+        cells = [c for c in row.cells if c.period.start <= period.end and c.period.end >= period.start]
+        if cells:
+            compliance[row.unit.pk] = (sum(c.required for c in cells), sum(c.held for c in cells), all(c.compliant for c in cells))
+    signals = signals_for_period(period.code)
+    units = Unit.objects.filter(pk__in=set(compliance) | set(signals)).order_by("order", "id")
+    rows, union = [], {s: set() for s in ("cases", "replied_on_time", "overdue", "bounced", "unsatisfied")}
+    for unit in units:
+        required, held, compliant = compliance.get(unit.pk, (0, 0, None))
+        s = signals.get(unit.pk)
+        counts = {k: (s.count(k) if s else 0) for k in ("cases", "replied_on_time", "overdue", "returns", "bounced", "unsatisfied")}
+        for k in union:
+            if s:
+                union[k] |= s.cases[k]
+        judged = counts["replied_on_time"] + counts["overdue"]
+        rows.append({
+            "unit_id": unit.pk, "unit": unit.name, "workdays_required": required, "workdays_held": held,
+            "compliant": compliant, **counts,
+            "on_time_rate": rate(counts["replied_on_time"], judged), "overdue_rate": rate(counts["overdue"], judged),
+        })
+    total = _sum_total(rows, columns, "unit")
+    # A case can count for two units (assigned on): the district counts it once; returns are events.
+    total.update({k: len(v) for k, v in union.items() if k not in COUNTED_PER_EVENT})
+    judged = total["replied_on_time"] + total["overdue"]
+    total["compliant"] = sum(1 for r in rows if r["compliant"])  # units compliant
+    total["on_time_rate"], total["overdue_rate"] = rate(total["replied_on_time"], judged), rate(total["overdue"], judged)
+    return Table("units", _("Work Days (R1) and handling by unit"), columns, rows, total)
+
+
+# --- The cases registered in the period, by category, kind, territory and status ---------------------
+
+
+def _registered(period: Period):
+    return Case.objects.exclude(status=CaseStatus.VOIDED).filter(
+        registration__registered_at__date__range=(period.start, period.end)
+    )
+
+
+def _grouped(period: Period, key: str, title: str, label: str, group_by, name: Callable[[object], str]) -> Table:
+    today = timezone.localdate()
+    columns = [
+        Column(key, label, "label"),
+        Column("cases", _("Cases"), "count"),
+        Column("overdue_now", _("Overdue (open past due)"), "count"),
+        Column("replied_late", _("Replied late"), "count"),
+    ]
+    found = (
+        _registered(period).annotate(group=group_by).values("group")
+        .annotate(
+            cases=Count("id"),
+            overdue_now=Count("id", filter=deadlines.overdue_q(today)),
+            replied_late=Count("id", filter=deadlines.replied_late_q()),
+        )
+        .order_by("-cases", "group")
+    )
+    rows = [{key: name(r["group"]), "cases": r["cases"], "overdue_now": r["overdue_now"], "replied_late": r["replied_late"]} for r in found]
+    return Table(key, title, columns, rows, _sum_total(rows, columns, key))
+
+
+def _by_category(period: Period) -> Table:
+    return _grouped(
+        period, "category", _("Cases by category"), _("Category"),
+        Coalesce(F("category__parent__name"), F("category__name")), lambda g: g,
+    )
+
+
+def _by_kind(period: Period) -> Table:
+    labels = dict(Kind.choices)
+    return _grouped(period, "kind", _("Cases by kind"), _("Kind"), F("registration__kind"), lambda g: str(labels.get(g, g)))
+
+
+def _by_territory(period: Period) -> Table:
+    return _grouped(
+        period, "territory", _("Cases by territory"), _("Territory"),
+        Coalesce(F("territory__name"), Value("")), lambda g: g or _("Not given"),
+    )
+
+
+def _by_status(period: Period) -> Table:
+    labels = dict(CaseStatus.choices)
+    return _grouped(period, "status", _("Cases by status"), _("Status"), F("status"), lambda g: str(labels.get(g, g)))
+
+
+# --- Revisits and 督办 ------------------------------------------------------------------------------
+
+
+def _by_unit_order(found: list[dict], key: str) -> tuple[list[dict], dict[int | None, str]]:
+    """The aggregate rows in the units' order (no case's unit: last), and the units' names."""
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=[r[key] for r in found if r[key] is not None]).only("id", "name", "order")}
+    found = sorted(found, key=lambda r: (units[r[key]].order, r[key]) if r[key] in units else (float("inf"), 0))
+    names: dict[int | None, str] = {pk: u.name for pk, u in units.items()}
+    names[None] = _("Not assigned")
+    return found, names
+
+
+def _satisfaction(period: Period) -> Table:
+    columns = [
+        Column("unit", pgettext("case", "Lead unit"), "label"),
+        Column("revisits", pgettext("export", "Revisits"), "count"),
+        Column("reached", pgettext("export", "Citizen reached"), "count"),
+        Column("satisfied", _("Satisfied"), "count"),
+        Column("unsatisfied", _("Not satisfied"), "count"),
+        Column("satisfaction_rate", _("Satisfaction rate (%)"), "rate"),
+    ]
+    found = list(
+        Revisit.objects.filter(created_at__date__range=(period.start, period.end))
+        .exclude(case__status=CaseStatus.VOIDED)
+        .values("case__lead_unit_id")
+        .annotate(  # named apart from the model's fields `reached` and `satisfied`
+            n_revisits=Count("id"),
+            n_reached=Count("id", filter=Q(reached=True)),
+            n_satisfied=Count("id", filter=Q(reached=True, satisfied=True)),
+            n_unsatisfied=Count("id", filter=Q(reached=True, satisfied=False)),
+        )
+        .order_by()
+    )
+    found, names = _by_unit_order(found, "case__lead_unit_id")
+    rows = []
+    for r in found:
+        counts = {k: r[f"n_{k}"] for k in ("revisits", "reached", "satisfied", "unsatisfied")}
+        rows.append({"unit_id": r["case__lead_unit_id"], "unit": names[r["case__lead_unit_id"]], **counts,
+                     "satisfaction_rate": rate(counts["satisfied"], counts["satisfied"] + counts["unsatisfied"])})
+    total = _sum_total(rows, columns, "unit")
+    total["satisfaction_rate"] = rate(total["satisfied"], total["satisfied"] + total["unsatisfied"])
+    return Table("satisfaction", _("Revisit satisfaction"), columns, rows, total)
+
+
+def _orders(period: Period) -> Table:
+    today = timezone.localdate()
+    columns = [
+        Column("unit", _("Unit"), "label"),
+        Column("issued", _("Supervision orders issued"), "count"),
+        Column("answered", _("Answered"), "count"),
+        Column("answered_on_time", _("Answered on time"), "count"),
+        Column("overdue", _("Unanswered past the date"), "count"),
+    ]
+    found = list(
+        SupervisionOrder.objects.filter(issued_at__date__range=(period.start, period.end))
+        .values("unit_id")
+        .annotate(
+            issued=Count("id"),
+            answered=Count("id", filter=Q(responded_at__isnull=False)),
+            answered_on_time=Count("id", filter=Q(responded_at__date__lte=F("respond_by"))),
+            overdue=Count("id", filter=orders.overdue_q(today)),
+        )
+        .order_by()
+    )
+    found, names = _by_unit_order(found, "unit_id")
+    rows = [{"unit_id": r["unit_id"], "unit": names[r["unit_id"]], **{c.key: r[c.key] for c in columns[1:]}} for r in found]
+    return Table("orders", _("Supervision orders"), columns, rows, _sum_total(rows, columns, "unit"))
+
+
+def periodic_report(period_text: str | None) -> Report:
+    """The report of a period written as 2026Q4, 2026H1, 2026-11 or 2026 (else PeriodError, a 400)."""
+    period = periods.parse(period_text)
+    title = _("Masses Work Day report of the joint office, %(period)s") % {"period": periods.label(period)}
+    tables = [
+        _units_table(period), _by_category(period), _by_kind(period), _by_territory(period), _by_status(period),
+        _satisfaction(period), _orders(period),
+    ]
+    return Report(period, title, tables)
+
+
+# --- The same figures as .xlsx -----------------------------------------------------------------------
+
+
+def display(value, kind: str) -> str:
+    """How the page shows a figure (the .xlsx writes numbers as numbers)."""
+    if value is None:
+        return "—"
+    if kind == "flag":
+        return _("Yes") if value is True else (_("No") if value is False else str(value))
+    if kind == "rate":
+        return f"{value:.1f}%"
+    return str(value)
+
+
+def report_xlsx(report: Report) -> bytes:
+    """One sheet per table: the report's title, the table's title, the header, the rows and the
+    district total; frozen header, column widths, A4 landscape."""
+    out = io.BytesIO()
+    workbook = xlsxwriter.Workbook(out, {"in_memory": True})
+    workbook.set_properties({"title": report.title})
+    title_format = workbook.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"})
+    subtitle_format = workbook.add_format({"bold": True, "font_size": 12, "align": "center"})
+    header_format = workbook.add_format(
+        {"bold": True, "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True, "bg_color": "#DDEBF7"}
+    )
+    cell = workbook.add_format({"border": 1})
+    number = workbook.add_format({"border": 1, "align": "right"})
+    percent = workbook.add_format({"border": 1, "num_format": "0.0"})
+    total_format = workbook.add_format({"border": 1, "bold": True, "bg_color": "#F2F2F2"})
+    total_percent = workbook.add_format({"border": 1, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.0"})
+    for table in report.tables:
+        sheet = workbook.add_worksheet(table.title[:31].replace("/", "、"))
+        width = len(table.columns)
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(2)
+        sheet.set_column(0, 0, 22)
+        sheet.set_column(1, width - 1, 12)
+        sheet.merge_range(0, 0, 0, width - 1, report.title, title_format)
+        sheet.set_row(0, 28)
+        sheet.merge_range(1, 0, 1, width - 1, table.title, subtitle_format)
+        sheet.set_row(2, 32)
+        for i, column in enumerate(table.columns):
+            sheet.write_string(2, i, column.label, header_format)
+        sheet.freeze_panes(3, 1)
+        lines = [(r, False) for r in table.rows] + ([(table.total, True)] if table.total else [])
+        for n, (row, is_total) in enumerate(lines, start=3):
+            for i, column in enumerate(table.columns):
+                value = row.get(column.key)
+                if column.kind == "label":
+                    sheet.write_string(n, i, str(value), total_format if is_total else cell)
+                elif column.kind == "flag" and not is_total:
+                    sheet.write_string(n, i, display(value, "flag") if value is not None else "", cell)
+                elif value is None:
+                    sheet.write_blank(n, i, None, total_format if is_total else cell)
+                else:
+                    fmt = (total_percent if is_total else percent) if column.kind == "rate" else (total_format if is_total else number)
+                    sheet.write_number(n, i, value, fmt)
+    workbook.close()
+    return out.getvalue()
+
+
+def report_filename(report: Report) -> str:
+    return _("Periodic report %(period)s.xlsx") % {"period": report.period.code}
