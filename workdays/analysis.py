@@ -200,6 +200,17 @@ def activity_counts(workday: WorkDay) -> dict[str, int]:
     return _every(Activity.Kind.values, _counts(Activity.objects.filter(workday=workday), "kind"))
 
 
+def activity_records(workday: WorkDay) -> list[dict]:
+    """The day's R13 records as the report carries them: what was done, where and with what result."""
+    rows = Activity.objects.filter(workday=workday).order_by("done_on", "id").values(
+        "kind", "subject", "target", "people", "done_on", "found", "done", "follow_up_on", "outcome"
+    )
+    return [
+        {**row, "done_on": row["done_on"].isoformat(), "follow_up_on": row["follow_up_on"] and row["follow_up_on"].isoformat()}
+        for row in rows
+    ]
+
+
 def labelled(figures: dict) -> dict:
     """The figures for a page: each table as (label, count) rows, codes turned into their labels."""
     kinds, dispositions = dict(Kind.choices), dict(Disposition.choices)
@@ -212,10 +223,16 @@ def labelled(figures: dict) -> dict:
         "territory_rows": list(figures.get("by_territory", {}).items()),
         "site_rows": list(figures.get("by_site", {}).items()),
         "activity_rows": [(activities.get(code, code), n) for code, n in figures.get("activities", {}).items()],
+        "activity_list": [{**r, "kind_label": activities.get(r["kind"], r["kind"])} for r in figures.get("activity_records", [])],
     }
 
 
 def report_figures(workday: WorkDay) -> dict:
     """What the report to the joint office carries, computed from the data: the analysis, the matters
-    referred to the joint office and the activities count."""
-    return {**analysis_for(workday), "referred": referred_matters(workday), "activities": activity_counts(workday)}
+    referred to the joint office, and what was done beyond the reception (R13: counts and records)."""
+    return {
+        **analysis_for(workday),
+        "referred": referred_matters(workday),
+        "activities": activity_counts(workday),
+        "activity_records": activity_records(workday),
+    }

@@ -417,9 +417,22 @@ class ReferredOut(Schema):
     channel: str
 
 
+class ActivityRecordOut(Schema):
+    kind: str
+    subject: str
+    target: str
+    people: str
+    done_on: datetime.date
+    found: str
+    done: str
+    follow_up_on: datetime.date | None
+    outcome: str
+
+
 class ReportFiguresOut(AnalysisOut):
     referred: list[ReferredOut]
     activities: dict[str, int]
+    activity_records: list[ActivityRecordOut] = []
 
 
 class ReportOut(Schema):

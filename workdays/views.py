@@ -39,7 +39,7 @@ from workcal import periods
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, is_workday
 from workdays import services
 from workdays.activity_forms import activities_context, screening_update_form
-from workdays.analysis import activity_counts, analysis_for, labelled, open_cases, referred_matters, site_figures
+from workdays.analysis import analysis_for, labelled, open_cases, report_figures, site_figures
 from workdays.attendance import absent_participants
 from workdays.forms import (
     HOST_KINDS,
@@ -350,9 +350,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
     counted = [r for r in registrations if r.status != RegistrationStatus.WITHDRAWN]
     analysis = analysis_for(workday)
     # The report's figures as stored when it was submitted; before that, as they stand now.
-    figures = report.figures if report and report.figures else {
-        **analysis, "referred": referred_matters(workday), "activities": activity_counts(workday)
-    }
+    figures = report.figures if report and report.figures else report_figures(workday)
     current = STATUS_PATH.index(workday.status) if workday.status in STATUS_PATH else -1
     forms = forms or {}
     context = {

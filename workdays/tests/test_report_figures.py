@@ -42,7 +42,7 @@ def test_the_submitted_report_stores_the_figures_computed_from_the_registrations
         response = client.post(f"/api/v1/workdays/{day.pk}/report", {"summary": "另：现场发放宣传资料"}, content_type="application/json")
         assert response.status_code == 200
     report = Report.objects.get(workday=day)
-    want = {**EXPECTED, "judgement": "欠薪集中", "measures": "专项督办", "referred": referred_of(day), "activities": NO_ACTIVITIES}
+    want = {**EXPECTED, "judgement": "欠薪集中", "measures": "专项督办", "referred": referred_of(day), "activities": NO_ACTIVITIES, "activity_records": []}
     assert report.figures == want and report.summary == "另：现场发放宣传资料"
     # Personal data stays out of the report's figures.
     stored = json.dumps(report.figures, ensure_ascii=False)
@@ -65,7 +65,7 @@ def test_before_submission_the_report_shows_the_live_figures(client, day, town_c
     body = client.get(f"/api/v1/workdays/{day.pk}/report").json()
     assert body == {
         "submitted": False, "submitted_at": None, "submitted_by": "", "summary": "", "forwarded_at": None,
-        "forwarded_by": "", "figures": {**EXPECTED, "referred": referred_of(day), "activities": NO_ACTIVITIES},
+        "forwarded_by": "", "figures": {**EXPECTED, "referred": referred_of(day), "activities": NO_ACTIVITIES, "activity_records": []},
     }
     page = client.get(f"/workdays/{day.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "报告将载明的数据" in page
@@ -131,3 +131,44 @@ def test_a_units_report_still_waits_to_be_forwarded(client, clock, day, town_cle
         assert any("1份群众工作日报告待收发员" in str(item.text) for item in home_todo(supervisor))
     client.force_login(supervisor)
     assert client.post(f"/api/v1/workdays/{day.pk}/report/forward").status_code == 200
+
+
+def test_the_report_carries_the_visits_research_and_relief_recorded_with_the_day(client, clock, day, town_clerk):  # noqa: F811
+    from workdays.activities import activity_add
+
+    client.force_login(town_clerk)
+    activity_add(
+        workday=day, actor=town_clerk, kind="visit", subject="分片走访", target="玉皇村3组", people="张伟、李明",
+        done_on=day.date, found="村道积水", done="协调修排水沟",
+    )
+    clock.set("2026-12-11 16:00")
+    assert client.post(f"/api/v1/workdays/{day.pk}/report", {}, content_type="application/json").status_code == 200
+    stored = Report.objects.get(workday=day).figures
+    assert stored["activities"]["visit"] == 1
+    assert [(r["kind"], r["subject"], r["target"], r["done"]) for r in stored["activity_records"]] == [
+        ("visit", "分片走访", "玉皇村3组", "协调修排水沟")
+    ]
+    page = client.get(f"/workdays/{day.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    shown = page[page.index('data-testid="report-activities"'):page.index('id="results"')]
+    assert "分片走访" in shown and "玉皇村3组" in shown and "协调修排水沟" in shown
+
+
+def test_a_joint_office_report_submitted_before_the_rule_is_received_by_the_migration(clock, supervisor, plan_workday):
+    """Reports of joint-office days left waiting at the intake are marked received at submission."""
+    import importlib
+
+    from django.apps import apps as global_apps
+
+    from units.models import DistrictLeader, Unit
+
+    clock.set("2026-11-20 10:00")
+    leader = DistrictLeader.objects.create(name="王建国", title="副区长")
+    own = plan_workday(supervisor, "2026-12-10", host_unit=Unit.objects.get(kind="joint_office"), leading_district_leader=leader)
+    clock.set("2026-12-10 10:00")
+    services.sign_in_add(workday=own, actor=supervisor, name="张伟")
+    services.report_submit(workday=own, actor=supervisor)
+    Report.objects.filter(workday=own).update(forwarded_at=None, forwarded_by=None)  # as before the rule
+    migration = importlib.import_module("workdays.migrations.0007_joint_office_reports_received_by_itself")
+    migration.receive_own_reports(global_apps, None)
+    report = Report.objects.get(workday=own)
+    assert report.forwarded_at == report.submitted_at and report.forwarded_by == supervisor
