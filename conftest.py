@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import pytest
 from django.conf import settings
 
@@ -266,3 +268,28 @@ def table_verdict(transition, user, obj, *, visible: bool) -> str:
     if not transition.who(user, obj):
         return "forbidden"
     return "refused" if transition.refused_by_state(obj) else "done"
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(page) -> str:
+    """What a user reads of a page (its HTML, or a response): the text without tags, scripts and
+    styles, whitespace collapsed."""
+    html = page if isinstance(page, str) else page.content.decode()
+    parser = _VisibleText()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())

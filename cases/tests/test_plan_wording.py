@@ -1,35 +1,15 @@
 """The case's page in the plan's words: 承办单位 for the unit that handles it, 承诺解决时限 for what
 was promised, and a refusal said once."""
 
-from html.parser import HTMLParser
 
 import pytest
 
 from cases.models import CaseStatus
+from conftest import visible_text
 
 pytestmark = pytest.mark.django_db
 
 
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts, self._skip = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        self._skip += tag in ("script", "style")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("script", "style")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def visible_text(response) -> str:
-    parser = _Text()
-    parser.feed(response.content.decode())
-    return " ".join(" ".join(parser.parts).split())
 
 
 def test_the_assignment_names_the_lead_unit_承办单位(client, case_factory, supervisor):

@@ -3,13 +3,13 @@ objects whose history is shown, never a raw name (`void_reason`, `issued_by`) or
 
 import pathlib
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 
+from conftest import visible_text
 from history.labels import action_label
 from history.models import Event
 from history.templatetags.history_tags import change_values, field_label
@@ -89,27 +89,10 @@ def test_a_calendar_change_reads_as_dates_and_kinds_of_day():
         assert change_values(event, "2026-10-10 note", [None, "off"]) == "off"  # a note is the clerk's text
 
 
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts, self._skip = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        self._skip += tag in ("script", "style")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("script", "style")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
 
 def _timeline(page: str) -> str:
     """The visible text of the page's change history."""
-    parser = _Text()
-    parser.feed(page[page.index('<section class="card timeline"'):])
-    return " ".join(parser.parts)
+    return visible_text(page[page.index('<section class="card timeline"'):])
 
 
 def test_the_bulletin_history_names_its_fields_in_chinese(client, clock, supervisor):

@@ -3,11 +3,11 @@ no rule numbers (R1, R5...) in what a user reads, 承办单位 for a case's lead
 Day's 主办单位, 标题 for a bulletin's title, 开展频次 for the compliance grid."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 
 from accounts.models import Role
+from conftest import visible_text
 from supervision.bulletins import bulletin_generate
 
 pytestmark = pytest.mark.django_db
@@ -15,27 +15,6 @@ pytestmark = pytest.mark.django_db
 RULE_CODE = re.compile(r"\bR\d+[a-z]?\b")
 
 
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts, self._skip = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        self._skip += tag in ("script", "style")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("script", "style")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def visible_text(html: str) -> str:
-    """What a user reads: the page without its tags, scripts and styles."""
-    parser = _Text()
-    parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
 
 
 @pytest.fixture

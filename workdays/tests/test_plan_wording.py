@@ -1,9 +1,9 @@
 """The Work Day's pages in the plan's words, messages a clerk understands, each said once."""
 
-from html.parser import HTMLParser
 
 import pytest
 
+from conftest import visible_text
 from intake.models import Registration
 from workdays.models import Report
 from workdays.tests.test_pages_register import reg_data
@@ -11,26 +11,6 @@ from workdays.tests.test_pages_register import reg_data
 pytestmark = pytest.mark.django_db
 
 
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts, self._skip = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        self._skip += tag in ("script", "style")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("script", "style")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def visible_text(response) -> str:
-    parser = _Text()
-    parser.feed(response.content.decode())
-    return " ".join(" ".join(parser.parts).split())
 
 
 @pytest.fixture
