@@ -197,7 +197,7 @@ def test_the_dossier_holds_the_records_of_the_day_masked(client, supervisor, tow
     handling_text = all_docx_text(archive.read("09-办理记录.docx"))
     assert "已督促工地支付工资" in handling_text and "区人力社保局" in handling_text
     attachments = workbook(archive.read("10-附件清单.xlsx")).active
-    assert attachments["B3"].value == "现场照片.png" and attachments["H3"].value == photo.sha256
+    assert attachments["A1"].value == "附件清单" and attachments["B3"].value == "现场照片.png" and attachments["H3"].value == photo.sha256
     report = all_docx_text(archive.read("06-分析研判及报告.docx"))
     assert "登记事项1件，其中集体访0批，重复访0人。" in report
     for name in names:  # the full ID number and phone are nowhere in the dossier
