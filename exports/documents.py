@@ -127,7 +127,8 @@ def _signed_for(assignment: Assignment) -> str:
     return f"{assignment.received_by.display_name} {long_date(_local(assignment.received_at))}"
 
 
-def assignment_document(case: Case, assignment: Assignment) -> Document:
+def assignment_document(case: Case, assignment: Assignment, *, issuer: str | None = None) -> Document:
+    """`issuer`: the joint office's name when the caller already has it (the dossier writes many forms)."""
     registration = case.registration
     assisting = "、".join(u.name for u in assignment.assisting_units.all()) or _("None")
     people = _("%(n)s person(s)") % {"n": registration.people_count}
@@ -159,7 +160,7 @@ def assignment_document(case: Case, assignment: Assignment) -> Document:
                 )
             )
         ],
-        issuer=joint_office_name(),
+        issuer=joint_office_name() if issuer is None else issuer,
         issued_on=_local(assignment.delivered_at),
     )
 

@@ -66,7 +66,7 @@ def when_text(workday: WorkDay) -> str:
     }
 
 
-def _numbered(index: int, heading: str) -> str:
+def numbered(index: int, heading: str) -> str:
     if (get_language() or "").startswith("zh") and index <= len(CHINESE_NUMERALS):
         return f"{CHINESE_NUMERALS[index - 1]}、{heading}"
     return f"{index}. {heading}"
@@ -116,7 +116,7 @@ def notice_for(workday: WorkDay) -> Notice:
     contact = " ".join(v for v in (workday.contact_person, workday.contact_phone) if v)
     if contact:
         headings_and_lines.append((_("Contact"), [_("Contact: %(contact)s") % {"contact": contact}]))
-    sections = [Section(_numbered(i, heading), lines) for i, (heading, lines) in enumerate(headings_and_lines, start=1)]
+    sections = [Section(numbered(i, heading), lines) for i, (heading, lines) in enumerate(headings_and_lines, start=1)]
 
     published = workday.notice_published_at is not None
     return Notice(

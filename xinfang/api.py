@@ -13,6 +13,7 @@ from cases.api import router as cases_router
 from cases.api_approvals import router as approvals_router
 from exports.api import router as exports_router
 from exports.api_documents import router as documents_router
+from exports.api_workday import router as workday_files_router
 from intake.api import router as registrations_router
 from intake.api_persons import persons_router, petitioners_router
 from notifications.api import router as notifications_router
@@ -41,6 +42,7 @@ api.add_router("/auth", auth_router)
 api.add_router("/", units_router)
 # Before the routers whose `/bulletins/{id}` and `/cases/{id}` would otherwise take the file paths.
 api.add_router("/", documents_router)
+api.add_router("/", workday_files_router)
 api.add_router("/calendar", calendar_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/workdays", activities_router)
