@@ -6,4 +6,5 @@ from exports import views
 
 urlpatterns = [
     path("<int:workday_id>/notice.docx", views.notice_docx, name="workdays_notice_docx"),
+    path("<int:workday_id>/statistics.xlsx", views.statistics_xlsx, name="workdays_statistics_xlsx"),
 ]

@@ -1,5 +1,5 @@
 """Files for the units' staff (login required, through the access helpers): the public notice as
-an official .docx, the case ledger as .xlsx (at once, or as a background job with its page) and the
+an official .docx, a Work Day's statistics (统计表) as .xlsx, the case ledger as .xlsx (at once, or as a background job with its page) and the
 joint office's periodic report page."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from accounts.access import require_supervisor
 from cases.forms import ledger_filters
 from cases.selectors import CaseFilters
-from exports import jobs, ledger
+from exports import jobs, ledger, statistics
 from exports.docx import Body, Heading, official_notice
 from exports.periodic import display, periodic_report
 from public.notice import NOTICE_PREFETCH, long_date, notice_filename, notice_for
@@ -64,6 +64,23 @@ def notice_docx(request: HttpRequest, workday_id: int) -> HttpResponse:
         notice_filename(workday, "docx"), fallback=f"workday-notice-{workday.date:%Y-%m-%d}.docx"
     )
     return response
+
+
+def statistics_response(user, workday_id) -> HttpResponse:
+    """The day's 统计表 as .xlsx, for the page and the API alike: the same lookup (another unit's day is
+    404), the same file."""
+    workday = access_workday_by_id(user, workday_id)
+    response = HttpResponse(statistics.statistics_xlsx(workday), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = attachment(
+        statistics.statistics_filename(workday), fallback=statistics.statistics_fallback(workday)
+    )
+    return response
+
+
+@login_required
+@require_GET
+def statistics_xlsx(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return statistics_response(request.user, workday_id)
 
 
 def attachment(filename: str, *, fallback: str) -> str:
