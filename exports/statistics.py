@@ -17,6 +17,7 @@ whatever the number of registrations.
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import xlsxwriter
@@ -187,7 +188,7 @@ def statistics_xlsx(workday: WorkDay) -> bytes:
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True})
     # The time of the export as the file's creation time (else xlsxwriter's clock): one export, one file.
-    workbook.set_properties({"title": title, "subject": workday.host_unit.name, "created": timezone.now()})
+    workbook.set_properties({"title": title, "subject": workday.host_unit.name, "created": timezone.now().astimezone(datetime.UTC)})
     base = {"font_name": "宋体", "font_size": 10, "valign": "vcenter"}
     fmt = {
         "title": workbook.add_format({**base, "font_name": "方正小标宋简体", "font_size": 18, "align": "center"}),
