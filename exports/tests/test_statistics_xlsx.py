@@ -79,7 +79,7 @@ def test_the_summary_sheet_cell_by_cell(client, town_clerk, held_day):
     subheaders = [sheet.cell(row=4, column=c).value for c in range(1, 22)]
     assert headers[:6] == ["单位", "活动日期", "活动地点及接待点", "带班领导", "参加人员（人）", "接待群众（人次）"]
     assert headers[6] == "受理事项（件）" and subheaders[6:10] == ["合计", "诉求", "意见", "建议"]
-    assert headers[10] == "处理方式（件）" and subheaders[10:13] == ["当场答复", "承诺时限办理", "报联席办"]
+    assert headers[10] == "处理方式（件）" and subheaders[10:13] == ["当场答复", "承诺解决时限", "报联席办"]
     assert headers[13:17] == ["集体访（批）", "重复访（人）", "发放宣传资料（份）", "已办结（件）"]
     assert headers[17] == "回访满意度" and subheaders[17:21] == ["回访次数", "满意", "不满意", "满意率（%）"]
     row = [sheet.cell(row=5, column=c).value for c in range(1, 22)]
