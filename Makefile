@@ -23,6 +23,8 @@ run: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py scan_deadlines
 	$(BIN)/python manage.py propose_orders
+	@# Jobs a killed worker left running are queued again: the worker below is the only one, so none is alive.
+	$(BIN)/python manage.py requeue_stale_jobs --minutes 0
 	@echo "Serving on http://127.0.0.1:$(PORT), with the background worker beside it (Ctrl+C stops both)"
 	@# The worker (django-tasks' db_worker) runs the jobs queued in the database, e.g. large Excel exports.
 	@# A background job of a non-interactive shell ignores Ctrl+C, so the trap stops it with the server.

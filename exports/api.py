@@ -28,6 +28,7 @@ class JobOut(Schema):
     status: str
     progress: int
     download_url: str | None
+    expired: bool
 
 
 @router.get("/cases/export.xlsx", response={202: JobStarted}, summary="The case ledger as .xlsx")
@@ -45,6 +46,7 @@ def export_cases(request, query: Query[CaseQuery]):
 
 @router.get("/jobs/{job_id}", response=JobOut)
 def get_job(request, job_id: Id):
+    """status ∈ queued, running, done, failed; `expired`: done, but the file was deleted (download_url null)."""
     return jobs.job_out(jobs.owned_job(request.user, job_id))
 
 

@@ -1,4 +1,4 @@
-"""The official documents as .docx, mounted at /api/v1/ (docs/api.md "Files"). Same lookups, and so
+"""The official documents as .docx and a Work Day's statistics as .xlsx, mounted at /api/v1/ (docs/api.md "Files"). Same lookups, and so
 the same 404s, as the pages (exports/document_views.py)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from ninja import Router
 
 from exports.document_views import bulletin_for, case_assignment_for, docx_response, order_for
 from exports.documents import assignment_document, bulletin_document, order_document
+from exports.views import statistics_response
 from xinfang.api_types import Id
 
 router = Router(tags=["files"])
@@ -28,3 +29,9 @@ def assignment_docx(request, case_id: Id):
 def order_docx(request, order_id: Id):
     """The 督办单."""
     return docx_response(order_document(order_for(request.user, order_id)))
+
+
+@router.get("/workdays/{workday_id}/statistics.xlsx", summary="A Work Day's statistics (统计表) as .xlsx")
+def statistics_xlsx(request, workday_id: Id):
+    """The summary and the registrations of the day, ID numbers and phones always masked."""
+    return statistics_response(request.user, workday_id)

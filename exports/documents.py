@@ -58,11 +58,16 @@ class Document:
         )
 
 
+def district_name() -> str:
+    """铜梁区, from the reference file's district settings ("" before they are loaded)."""
+    return DistrictSettings.objects.values_list("district_name", flat=True).first() or ""
+
+
 def joint_office_name() -> str:
     """铜梁区信访工作联席会议办公室: the joint office's name with the district's, as a document is signed."""
     office = Unit.objects.filter(kind=UnitKind.JOINT_OFFICE).order_by("order", "id").first()
     name = office.name if office else _("Joint office")
-    district = DistrictSettings.objects.values_list("district_name", flat=True).first() or ""
+    district = district_name()
     if district and name.startswith("区") and district.endswith("区"):
         return district + name[1:]
     return name

@@ -32,6 +32,7 @@ from django.utils.translation import pgettext
 
 from cases import deadlines
 from cases.models import Case, CaseStatus, Revisit
+from cases.revisits import SATISFACTION_COUNTS, satisfaction_rate, satisfaction_row
 from intake.models import Kind
 from supervision import orders
 from supervision.metrics import COUNTED_PER_EVENT, signals_for_period
@@ -227,22 +228,15 @@ def _satisfaction(period: Period) -> Table:
         Revisit.objects.filter(created_at__date__range=(period.start, period.end))
         .exclude(case__status=CaseStatus.VOIDED)
         .values("case__lead_unit_id")
-        .annotate(  # named apart from the model's fields `reached` and `satisfied`
-            n_revisits=Count("id"),
-            n_reached=Count("id", filter=Q(reached=True)),
-            n_satisfied=Count("id", filter=Q(reached=True, satisfied=True)),
-            n_unsatisfied=Count("id", filter=Q(reached=True, satisfied=False)),
-        )
+        .annotate(**SATISFACTION_COUNTS)
         .order_by()
     )
     found, names = _by_unit_order(found, "case__lead_unit_id")
-    rows = []
-    for r in found:
-        counts = {k: r[f"n_{k}"] for k in ("revisits", "reached", "satisfied", "unsatisfied")}
-        rows.append({"unit_id": r["case__lead_unit_id"], "unit": names[r["case__lead_unit_id"]], **counts,
-                     "satisfaction_rate": rate(counts["satisfied"], counts["satisfied"] + counts["unsatisfied"])})
+    rows = [
+        {"unit_id": r["case__lead_unit_id"], "unit": names[r["case__lead_unit_id"]], **satisfaction_row(r)} for r in found
+    ]
     total = _sum_total(rows, columns, "unit")
-    total["satisfaction_rate"] = rate(total["satisfied"], total["satisfied"] + total["unsatisfied"])
+    total["satisfaction_rate"] = satisfaction_rate(total["satisfied"], total["unsatisfied"])
     return Table("satisfaction", _("Revisit satisfaction"), columns, rows, total)
 
 

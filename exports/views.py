@@ -1,6 +1,6 @@
-"""Files for the units' staff (login required, through the access helpers): the case ledger as
-.xlsx (at once, or as a background job with its page) and the joint office's periodic report page.
-A Work Day's documents and dossier are in exports/workday_views.py."""
+"""Files for the units' staff (login required, through the access helpers): a Work Day's statistics
+(统计表) as .xlsx, the case ledger as .xlsx (at once, or as a background job with its page) and the joint
+office's periodic report page. A Work Day's documents and dossier are in exports/workday_views.py."""
 
 from __future__ import annotations
 
@@ -17,12 +17,30 @@ from django.views.decorators.http import require_GET
 from accounts.access import require_supervisor
 from cases.forms import ledger_filters
 from cases.selectors import CaseFilters
-from exports import jobs, ledger
+from exports import jobs, ledger, statistics
 from exports.periodic import display, periodic_report
 from workcal import periods
+from workdays.selectors import access_workday_by_id
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def statistics_response(user, workday_id) -> HttpResponse:
+    """The day's 统计表 as .xlsx, for the page and the API alike: the same lookup (another unit's day is
+    404), the same file."""
+    workday = access_workday_by_id(user, workday_id)
+    response = HttpResponse(statistics.statistics_xlsx(workday), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = attachment(
+        statistics.statistics_filename(workday), fallback=statistics.statistics_fallback(workday)
+    )
+    return response
+
+
+@login_required
+@require_GET
+def statistics_xlsx(request: HttpRequest, workday_id: int) -> HttpResponse:
+    return statistics_response(request.user, workday_id)
 
 
 def attachment(filename: str, *, fallback: str) -> str:

@@ -27,10 +27,12 @@ from collections import Counter
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.text import Truncator
 
-from cases.models import Case, CaseStatus
+from cases.models import Case, CaseStatus, Revisit
+from cases.revisits import SATISFACTION_COUNTS, satisfaction_row
 from intake.models import GROUP_VISIT_SIZE, Disposition, Kind, Petitioner, Registration
 from intake.persons import repeat_registration_ids
 from units.models import Category, UnitKind
+from workdays.attendance import signed_in_count
 from workdays.models import Activity, WorkDay
 from workdays.sites import site_name, sites_of
 
@@ -100,6 +102,11 @@ def _category_names() -> tuple[dict[int, str], dict[int, str]]:
     return first_level, full_name
 
 
+def category_full_names() -> dict[int, str]:
+    """Each category's full name ("parent / child"), as the analysis names a hot issue."""
+    return _category_names()[1]
+
+
 def _repeat_petitioners(workday: WorkDay, counted: QuerySet[Registration]) -> int:
     day_rows = list(
         Petitioner.objects.filter(registration__in=counted, person__isnull=False).values_list("person_id", "registration_id")
@@ -131,8 +138,9 @@ def _repeat_petitioners(workday: WorkDay, counted: QuerySet[Registration]) -> in
     return repeats
 
 
-def analysis_for(workday: WorkDay) -> dict:
-    """The day's 分析研判: the figures computed from its registrations, and the unit's texts."""
+def analysis_for(workday: WorkDay, *, sites: list[dict] | None = None) -> dict:
+    """The day's 分析研判: the figures computed from its registrations, and the unit's texts. `sites`:
+    the day's `site_figures` when the caller already has them."""
     counted = counted_registrations(workday)
     first_level, full_name = _category_names()
     by_category: Counter[str] = Counter()
@@ -144,7 +152,7 @@ def analysis_for(workday: WorkDay) -> dict:
     hot_issues = sorted(
         ((name, n) for name, n in hot.items() if n >= HOT_ISSUES_MIN), key=lambda item: (-item[1], order.get(item[0], 0))
     )[:HOT_ISSUES_TOP]
-    sites = site_figures(workday)
+    sites = site_figures(workday) if sites is None else sites
     return {
         "registrations": sum(site["registrations"] for site in sites),
         "by_kind": _every(Kind.values, _counts(counted, "kind")),
@@ -235,4 +243,38 @@ def report_figures(workday: WorkDay) -> dict:
         "referred": referred_matters(workday),
         "activities": activity_counts(workday),
         "activity_records": activity_records(workday),
+    }
+
+
+def concluded_count(workday: WorkDay) -> int:
+    """办结 so far: the day's counted matters whose case the joint office has closed. A case merged
+    into an earlier one is not counted: its matter goes on in that case."""
+    return counted_registrations(workday).filter(case__status=CaseStatus.CLOSED, case__merged_into__isnull=True).count()
+
+
+def day_satisfaction(workday: WorkDay) -> dict:
+    """The revisits of the day's counted matters (cases.revisits): `{revisits, reached, satisfied,
+    unsatisfied, satisfaction_rate}`."""
+    counted = counted_registrations(workday)
+    return satisfaction_row(Revisit.objects.filter(case__registration__in=counted).aggregate(**SATISFACTION_COUNTS))
+
+
+def statistics_for(workday: WorkDay) -> dict:
+    """The figures of the day's 统计表 (exports/statistics.py), as they stand now: the analysis
+    (`analysis_for`) with, per site, the registrations, people and group visits (`sites`), and
+    - `people`: the citizens received (the people of the counted registrations);
+    - `staff_attending`: the entries of the sign-in book (workdays.attendance);
+    - `materials`: the publicity materials handed out, as the unit recorded them;
+    - `concluded`: the matters concluded so far (`concluded_count`);
+    - `satisfaction`: the revisits of the day's matters (`day_satisfaction`).
+    A fixed number of queries, whatever the number of registrations."""
+    sites = site_figures(workday)
+    return {
+        **analysis_for(workday, sites=sites),
+        "sites": sites,
+        "people": sum(site["people"] for site in sites),
+        "staff_attending": signed_in_count(workday),
+        "materials": workday.materials_count,
+        "concluded": concluded_count(workday),
+        "satisfaction": day_satisfaction(workday),
     }

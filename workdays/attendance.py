@@ -33,6 +33,11 @@ def _signed_names(workday: WorkDay) -> set[str]:
     return {s.name.strip() for s in workday.sign_ins.all()}
 
 
+def signed_in_count(workday: WorkDay) -> int:
+    """How many signed the day's sign-in book (staff and officials attending)."""
+    return len(workday.sign_ins.all())
+
+
 def _counts(workday: WorkDay) -> bool:
     return workday.status in HELD_OR_LATER
 

@@ -170,6 +170,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Where the finished export files are written (exports.jobs), and the largest ledger answered at once.
 EXPORT_ROOT = Path(os.environ.get("EXPORT_ROOT") or BASE_DIR / "var" / "exports")
 EXPORT_SYNC_LIMIT = 10_000
+# A job running this long with no progress was left by a killed worker: `manage.py requeue_stale_jobs`
+# queues it again (the worker records progress every 2,000 rows, a few seconds apart).
+EXPORT_STALE_MINUTES = int(os.environ.get("EXPORT_STALE_MINUTES") or 15)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default

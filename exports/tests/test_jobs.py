@@ -45,7 +45,7 @@ def test_a_large_export_is_a_job_the_worker_runs(client, supervisor, case_factor
     job_id = started.json()["job_id"]
     # queued in the database: a restart of the app loses nothing
     assert DBTaskResult.objects.filter(status="READY", task_path="exports.jobs.run_export").count() == 1
-    assert get_job(client, supervisor, job_id).json() == {"id": job_id, "status": "queued", "progress": 0, "download_url": None}
+    assert get_job(client, supervisor, job_id).json() == {"id": job_id, "status": "queued", "progress": 0, "download_url": None, "expired": False}
 
     stranger = make_user(Role.CLERK, "南城街道")
     assert get_job(client, stranger, job_id).status_code == 404
@@ -98,5 +98,5 @@ def test_a_job_that_fails_says_so(client, supervisor, case_factory, small_limit,
     client.force_login(supervisor)
     job_id = client.get("/api/v1/cases/export.xlsx").json()["job_id"]
     run_worker_once()
-    assert get_job(client, supervisor, job_id).json() == {"id": job_id, "status": "failed", "progress": 0, "download_url": None}
+    assert get_job(client, supervisor, job_id).json() == {"id": job_id, "status": "failed", "progress": 0, "download_url": None, "expired": False}
     assert ExportJob.objects.get(pk=job_id).error
