@@ -208,3 +208,13 @@ def test_the_queries_do_not_grow_with_the_cases(client, supervisor, town_clerk, 
 def test_it_requires_login(client):
     response = client.get("/dashboard/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_a_district_leader_sees_the_units_linked_to_them(client, district_leader, two_towns):
+    response = get(client, district_leader)
+    found = panels(response)
+    assert [r[0] for r in found["compliance-territories"].rows] == [TOWN]  # liaison
+    assert [r[0] for r in found["compliance-departments"].rows] == ["区住房城乡建委"]  # oversight
+    text = response.content.decode()
+    assert OTHER_TOWN not in text and "国土资源与规划" not in text
+    assert rows_by_label(found["category"]) == {"劳动和社会保障": ["4", "1", "0"]}
