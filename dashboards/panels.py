@@ -68,7 +68,7 @@ def compliance_panels(rows: list[Row], year: int) -> list[Panel]:
             for row in group.rows
         ]
         panels.append(Panel(
-            f"compliance-{group.key}", _("Work Days (R1) in %(year)s: %(group)s") % {"year": year, "group": group.label},
+            f"compliance-{group.key}", _("Work Days in %(year)s: %(group)s") % {"year": year, "group": group.label},
             _("Each cell: Work Days held / required in the period."),
             svg, [_("Unit"), *labels], table_rows,
         ))
