@@ -19,6 +19,7 @@ NAVIGATION = [
     (_("Supervision"), "signals:table", "all"),
     (_("Supervision orders"), "supervision:orders", "all"),
     (_("Bulletins"), "bulletins:list", "all"),
+    (_("Dashboard"), "dashboards:dashboard", "all"),
     (_("Periodic report"), "reports:periodic", "supervisor"),
     (_("Units"), "units:list", "all"),
     (_("Sign-off"), "approvals:list", "unit_leader"),

@@ -6,6 +6,10 @@ Nothing is counted anew: R1 compliance comes from workdays.compliance, the per-u
 from the predicates of cases.deadlines and overdue 督办 from supervision.orders. Each table is a
 handful of aggregate queries: the number of queries does not grow with the cases.
 
+Whose figures: the whole district (the joint office's report), or, for a viewer, the units the
+viewer may see (accounts.access) and the cases the viewer may see (cases.selectors): the dashboards
+show a unit its own figures with these same functions.
+
 Which cases a table counts:
 - units: as supervision.metrics defines each signal for the period (a case assigned in the period
   counts for its lead unit); on-time rate = replied on time / (replied on time + overdue), overdue
@@ -14,25 +18,31 @@ Which cases a table counts:
 - by category, kind, territory and status: the cases registered in the period (voided entries left
   out), with those overdue now and those replied late;
 - satisfaction: the revisits made in the period, by the lead unit of the case;
-- 督办: the orders issued in the period, by the unit they were issued to.
+- 督办: the orders issued in the period, by the unit they were issued to;
+- the monthly trend (not in the report, on the dashboards): for each of the twelve months up to the
+  period's end, the cases registered, the replies given on time and late (as the units table counts
+  them) and the Work Days held (as R1 counts them).
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import xlsxwriter
-from django.db.models import Count, F, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from accounts.access import visible_unit_ids
 from cases import deadlines
-from cases.models import Case, CaseStatus, Revisit
+from cases.models import Case, CaseStatus, Reply, Revisit
 from cases.revisits import SATISFACTION_COUNTS, satisfaction_rate, satisfaction_row
+from cases.selectors import visible_cases
 from intake.models import Kind
 from supervision import orders
 from supervision.metrics import COUNTED_PER_EVENT, signals_for_period
@@ -41,6 +51,7 @@ from units.models import Unit
 from workcal import periods
 from workcal.periods import Period
 from workdays.compliance import compliance_rows
+from workdays.models import HELD_OR_LATER, WorkDay
 
 
 @dataclass
@@ -84,17 +95,39 @@ class Report:
         }
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures a report holds: the units (None: all, the district) and the cases counted."""
+
+    unit_ids: set[int] | None
+    cases: QuerySet[Case]
+
+    @classmethod
+    def of(cls, viewer=None) -> Scope:
+        """The district for no viewer; else what the viewer may see (all for the joint office)."""
+        if viewer is None:
+            return cls(None, Case.objects.all())
+        return cls(visible_unit_ids(viewer), visible_cases(viewer))
+
+    @property
+    def district(self) -> bool:
+        return self.unit_ids is None
+
+    def units(self, queryset: QuerySet, field: str) -> QuerySet:
+        return queryset if self.unit_ids is None else queryset.filter(**{f"{field}__in": self.unit_ids})
+
+
 def rate(part: int, whole: int) -> float | None:
     """A percentage with one decimal, or None when there is nothing to divide by."""
     return round(part * 100 / whole, 1) if whole else None
 
 
-def _total_label() -> str:
-    return _("District total")
+def _total_label(scope: Scope) -> str:
+    return _("District total") if scope.district else pgettext("report", "Total")
 
 
-def _sum_total(rows: list[dict], columns: list[Column], label_key: str) -> dict:
-    total = {label_key: _total_label()}
+def _sum_total(rows: list[dict], columns: list[Column], label_key: str, scope: Scope) -> dict:
+    total = {label_key: _total_label(scope)}
     for c in columns:
         if c.kind == "count":
             total[c.key] = sum(r[c.key] or 0 for r in rows)
@@ -104,7 +137,7 @@ def _sum_total(rows: list[dict], columns: list[Column], label_key: str) -> dict:
 # --- The units: compliance (R1) and the handling signals -------------------------------------------
 
 
-def _units_table(period: Period) -> Table:
+def _units_table(period: Period, scope: Scope) -> Table:
     columns = [
         Column("unit", _("Unit"), "label"),
         Column("workdays_required", _("Work Days required"), "count"),
@@ -120,11 +153,11 @@ def _units_table(period: Period) -> Table:
         Column("unsatisfied", _("Not satisfied at revisit"), "count"),
     ]
     compliance: dict[int, tuple[int, int, bool]] = {}
-    for row in compliance_rows(period.start.year):
+    for row in compliance_rows(period.start.year, scope.unit_ids):
         cells = [c for c in row.cells if c.period.start <= period.end and c.period.end >= period.start]
         if cells:
             compliance[row.unit.pk] = (sum(c.required for c in cells), sum(c.held for c in cells), all(c.compliant for c in cells))
-    signals = signals_for_period(period.code)
+    signals = signals_for_period(period.code, scope.unit_ids)
     units = Unit.objects.filter(pk__in=set(compliance) | set(signals)).order_by("order", "id")
     rows, union = [], {s: set() for s in ("cases", "replied_on_time", "overdue", "bounced", "unsatisfied")}
     for unit in units:
@@ -140,7 +173,7 @@ def _units_table(period: Period) -> Table:
             "compliant": compliant, **counts,
             "on_time_rate": rate(counts["replied_on_time"], judged), "overdue_rate": rate(counts["overdue"], judged),
         })
-    total = _sum_total(rows, columns, "unit")
+    total = _sum_total(rows, columns, "unit", scope)
     # A case can count for two units (assigned on): the district counts it once; returns are events.
     total.update({k: len(v) for k, v in union.items() if k not in COUNTED_PER_EVENT})
     judged = total["replied_on_time"] + total["overdue"]
@@ -152,13 +185,13 @@ def _units_table(period: Period) -> Table:
 # --- The cases registered in the period, by category, kind, territory and status ---------------------
 
 
-def _registered(period: Period):
-    return Case.objects.exclude(status=CaseStatus.VOIDED).filter(
+def _registered(period: Period, scope: Scope):
+    return scope.cases.exclude(status=CaseStatus.VOIDED).filter(
         registration__registered_at__date__range=(period.start, period.end)
     )
 
 
-def _grouped(period: Period, key: str, title: str, label: str, group_by, name: Callable[[object], str]) -> Table:
+def _grouped(period: Period, scope: Scope, key: str, title: str, label: str, group_by, name: Callable[[object], str]) -> Table:
     today = timezone.localdate()
     columns = [
         Column(key, label, "label"),
@@ -167,7 +200,7 @@ def _grouped(period: Period, key: str, title: str, label: str, group_by, name: C
         Column("replied_late", _("Replied late"), "count"),
     ]
     found = (
-        _registered(period).annotate(group=group_by).values("group")
+        _registered(period, scope).annotate(group=group_by).values("group")
         .annotate(
             cases=Count("id"),
             overdue_now=Count("id", filter=deadlines.overdue_q(today)),
@@ -176,31 +209,31 @@ def _grouped(period: Period, key: str, title: str, label: str, group_by, name: C
         .order_by("-cases", "group")
     )
     rows = [{key: name(r["group"]), "cases": r["cases"], "overdue_now": r["overdue_now"], "replied_late": r["replied_late"]} for r in found]
-    return Table(key, title, columns, rows, _sum_total(rows, columns, key))
+    return Table(key, title, columns, rows, _sum_total(rows, columns, key, scope))
 
 
-def _by_category(period: Period) -> Table:
+def _by_category(period: Period, scope: Scope) -> Table:
     return _grouped(
-        period, "category", _("Cases by category"), _("Category"),
+        period, scope, "category", _("Cases by category"), _("Category"),
         Coalesce(F("category__parent__name"), F("category__name")), lambda g: g,
     )
 
 
-def _by_kind(period: Period) -> Table:
+def _by_kind(period: Period, scope: Scope) -> Table:
     labels = dict(Kind.choices)
-    return _grouped(period, "kind", _("Cases by kind"), _("Kind"), F("registration__kind"), lambda g: str(labels.get(g, g)))
+    return _grouped(period, scope, "kind", _("Cases by kind"), _("Kind"), F("registration__kind"), lambda g: str(labels.get(g, g)))
 
 
-def _by_territory(period: Period) -> Table:
+def _by_territory(period: Period, scope: Scope) -> Table:
     return _grouped(
-        period, "territory", _("Cases by territory"), _("Territory"),
+        period, scope, "territory", _("Cases by territory"), _("Territory"),
         Coalesce(F("territory__name"), Value("")), lambda g: g or _("Not given"),
     )
 
 
-def _by_status(period: Period) -> Table:
+def _by_status(period: Period, scope: Scope) -> Table:
     labels = dict(CaseStatus.choices)
-    return _grouped(period, "status", _("Cases by status"), _("Status"), F("status"), lambda g: str(labels.get(g, g)))
+    return _grouped(period, scope, "status", _("Cases by status"), _("Status"), F("status"), lambda g: str(labels.get(g, g)))
 
 
 # --- Revisits and 督办 ------------------------------------------------------------------------------
@@ -215,7 +248,7 @@ def _by_unit_order(found: list[dict], key: str) -> tuple[list[dict], dict[int | 
     return found, names
 
 
-def _satisfaction(period: Period) -> Table:
+def _satisfaction(period: Period, scope: Scope) -> Table:
     columns = [
         Column("unit", pgettext("case", "Lead unit"), "label"),
         Column("revisits", pgettext("export", "Revisits"), "count"),
@@ -225,7 +258,7 @@ def _satisfaction(period: Period) -> Table:
         Column("satisfaction_rate", _("Satisfaction rate (%)"), "rate"),
     ]
     found = list(
-        Revisit.objects.filter(created_at__date__range=(period.start, period.end))
+        scope.units(Revisit.objects.filter(created_at__date__range=(period.start, period.end)), "case__lead_unit_id")
         .exclude(case__status=CaseStatus.VOIDED)
         .values("case__lead_unit_id")
         .annotate(**SATISFACTION_COUNTS)
@@ -235,12 +268,12 @@ def _satisfaction(period: Period) -> Table:
     rows = [
         {"unit_id": r["case__lead_unit_id"], "unit": names[r["case__lead_unit_id"]], **satisfaction_row(r)} for r in found
     ]
-    total = _sum_total(rows, columns, "unit")
+    total = _sum_total(rows, columns, "unit", scope)
     total["satisfaction_rate"] = satisfaction_rate(total["satisfied"], total["unsatisfied"])
     return Table("satisfaction", _("Revisit satisfaction"), columns, rows, total)
 
 
-def _orders(period: Period) -> Table:
+def _orders(period: Period, scope: Scope) -> Table:
     today = timezone.localdate()
     columns = [
         Column("unit", _("Unit"), "label"),
@@ -250,7 +283,7 @@ def _orders(period: Period) -> Table:
         Column("overdue", _("Unanswered past the date"), "count"),
     ]
     found = list(
-        SupervisionOrder.objects.filter(issued_at__date__range=(period.start, period.end))
+        scope.units(SupervisionOrder.objects.filter(issued_at__date__range=(period.start, period.end)), "unit_id")
         .values("unit_id")
         .annotate(
             issued=Count("id"),
@@ -262,18 +295,81 @@ def _orders(period: Period) -> Table:
     )
     found, names = _by_unit_order(found, "unit_id")
     rows = [{"unit_id": r["unit_id"], "unit": names[r["unit_id"]], **{c.key: r[c.key] for c in columns[1:]}} for r in found]
-    return Table("orders", _("Supervision orders"), columns, rows, _sum_total(rows, columns, "unit"))
+    return Table("orders", _("Supervision orders"), columns, rows, _sum_total(rows, columns, "unit", scope))
 
 
-def periodic_report(period_text: str | None) -> Report:
-    """The report of a period written as 2026Q4, 2026H1, 2026-11 or 2026 (else PeriodError, a 400)."""
+def periodic_report(period_text: str | None, viewer=None) -> Report:
+    """The report of a period written as 2026Q4, 2026H1, 2026-11 or 2026 (else PeriodError, a 400):
+    the district's, or only what `viewer` may see (see Scope)."""
     period = periods.parse(period_text)
+    scope = Scope.of(viewer)
     title = _("Masses Work Day report of the joint office, %(period)s") % {"period": periods.label(period)}
     tables = [
-        _units_table(period), _by_category(period), _by_kind(period), _by_territory(period), _by_status(period),
-        _satisfaction(period), _orders(period),
+        _units_table(period, scope), _by_category(period, scope), _by_kind(period, scope), _by_territory(period, scope),
+        _by_status(period, scope), _satisfaction(period, scope), _orders(period, scope),
     ]
     return Report(period, title, tables)
+
+
+# --- The monthly trend (the dashboards) -------------------------------------------------------------
+
+
+TREND_MONTHS = 12
+
+
+def trend_months(period: Period) -> list[Period]:
+    """The twelve months up to the period's last month, oldest first."""
+    last = periods.of_date(period.end, periods.MONTH)
+    months = [last]
+    while len(months) < TREND_MONTHS:
+        months.insert(0, periods.of_date(months[0].start - datetime.timedelta(days=1), periods.MONTH))
+    return months
+
+
+def _per_month(queryset: QuerySet, moment: str, **counts) -> dict[datetime.date, dict]:
+    """One aggregate query: the counts per month of `moment` (a date or a datetime, read as a Beijing
+    date), keyed by the month's first day."""
+    found = queryset.annotate(month=TruncMonth(moment)).values("month").annotate(**counts).order_by()
+    return {(r["month"].date() if isinstance(r["month"], datetime.datetime) else r["month"]): r for r in found}
+
+
+def monthly_trend(period_text: str | None, viewer=None) -> Table:
+    """Per month, for the twelve months up to the end of the period: the cases registered (as the
+    tables by category count them), the replies given on time and late (as the units table counts
+    them) and the Work Days held (held or later, by host unit); the district's or what `viewer` may see."""
+    period = periods.parse(period_text)
+    scope = Scope.of(viewer)
+    months = trend_months(period)
+    start, end = months[0].start, months[-1].end
+    columns = [
+        Column("month", _("Month"), "label"),
+        Column("cases", _("Cases registered"), "count"),
+        Column("replied_on_time", _("Replied on time"), "count"),
+        Column("replied_late", _("Replied late"), "count"),
+        Column("workdays_held", _("Work Days held"), "count"),
+    ]
+    live = Case.objects.exclude(status=CaseStatus.VOIDED)
+    registered = _per_month(
+        _registered(Period("", periods.YEAR, start, end), scope), "registration__registered_at", n=Count("id")
+    )
+    replies = _per_month(
+        scope.units(Reply.objects.filter(replied_at__date__range=(start, end), case__in=live), "unit_id"), "replied_at",
+        n_on_time=Count("id", filter=Q(on_time=True)), n_late=Count("id", filter=Q(on_time=False)),
+    )
+    held = _per_month(
+        scope.units(WorkDay.objects.filter(date__range=(start, end), status__in=HELD_OR_LATER), "host_unit_id"), "date",
+        n=Count("id"),
+    )
+    rows = []
+    for month in months:
+        reply = replies.get(month.start, {})
+        rows.append({
+            "period": month.code, "month": periods.label(month),
+            "cases": registered.get(month.start, {}).get("n", 0),
+            "replied_on_time": reply.get("n_on_time", 0), "replied_late": reply.get("n_late", 0),
+            "workdays_held": held.get(month.start, {}).get("n", 0),
+        })
+    return Table("trend", _("Trend by month"), columns, rows, _sum_total(rows, columns, "month", scope))
 
 
 # --- The same figures as .xlsx -----------------------------------------------------------------------

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "attachments",
     "public",
     "exports",
+    "dashboards",
     "demo",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("exports/", include("exports.urls_jobs")),
     path("reports/", include("exports.urls_reports")),
+    path("dashboard/", include("dashboards.urls")),
     path("persons/", include("intake.urls")),
     path("reminders/", include("cases.urls_reminders")),
     path("approvals/", include("cases.urls_approvals")),
