@@ -109,3 +109,13 @@ def test_it_costs_the_same_queries_for_a_short_and_a_long_history(clerk_client, 
     long, page = queries_of(clerk_client, f"/workdays/{day.pk}/")
     assert f"{unit.name} → {unit.name}" in page  # a foreign key is still shown by the object's name
     assert short == long
+
+
+def test_it_names_the_first_20_open_cases_and_links_the_ledger_for_all(clerk_client, town_clerk, day):
+    registrations = add_registrations(day, town_clerk, 30, history=False)
+    _n, page = queries_of(clerk_client, f"/workdays/{day.pk}/")
+    section = page.split('data-testid="open-cases"', 1)[1].split("</div>", 1)[0]
+    assert "本日还有30件事项未办结" in section or "30" in section
+    assert len(re.findall(r'href="/cases/\d+/"', section)) == 20
+    assert f'href="/cases/{registrations[0].case.pk}/"' in section
+    assert f'href="/cases/?workday={day.pk}"' in section
