@@ -22,11 +22,11 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import OPEN_STATUSES, Case, CaseStatus, Reply
+from cases.models import OPEN_STATUSES, OWES_FEEDBACK, Case, CaseStatus, Reply
 from workcal.calendar import add_workdays
 
 DUE_SOON_WORKDAYS = 2
-_OWES_FEEDBACK = Q(feedback_due__isnull=False, feedback_at__isnull=True) & ~Q(status=CaseStatus.VOIDED)
+_OWES_FEEDBACK = OWES_FEEDBACK  # the condition of the partial index on feedback_due
 
 
 def _owes_feedback(case: Case) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit
@@ -22,6 +23,11 @@ class CaseStatus(models.TextChoices):
 
 # A reply waiting for the unit leader's sign-off is not yet given: its time counts against the deadline.
 OPEN_STATUSES = (CaseStatus.HANDLING, CaseStatus.AWAITING_ASSIGNMENT, CaseStatus.ASSIGNED, CaseStatus.AWAITING_SIGNOFF)
+
+# A case that still owes the citizen feedback (R8): a referred matter not fed back, not voided. The
+# deadline scan reads these by `feedback_due` through a partial index on exactly this condition
+# (cases.deadlines uses it too, so that the database can match the two).
+OWES_FEEDBACK = Q(feedback_due__isnull=False, feedback_at__isnull=True) & ~Q(status=CaseStatus.VOIDED)
 
 
 class Handling(models.TextChoices):
@@ -99,6 +105,7 @@ class Case(models.Model):
             models.Index(fields=["lead_unit", "status"]),
             models.Index(fields=["host_unit", "status"]),
             models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["feedback_due"], condition=OWES_FEEDBACK, name="case_owes_feedback_due_idx"),
         ]
 
     def __str__(self) -> str:
@@ -268,6 +275,11 @@ class Reminder(models.Model):
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
         ordering = ["due_date", "case_id"]
+        indexes = [
+            # The reminders page of the latest scan in due order, and its counts per unit and kind.
+            models.Index(fields=["scan", "due_date", "case"], name="reminder_scan_due_idx"),
+            models.Index(fields=["scan", "unit", "kind"], name="reminder_scan_unit_kind_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} {self.case_id} {self.kind}"

@@ -1,6 +1,10 @@
 """The daily deadline scan: per unit, the cases due within 2 working days and the overdue ones
 (replies for the lead unit, feedback to the citizen for the host unit of a referred matter).
-Run by cron (`manage.py scan_deadlines`) or from the ledger page; the home page shows the latest."""
+Run by cron (`manage.py scan_deadlines`) or from the ledger page; the home page shows the latest.
+
+Each scan writes the whole list anew, so a reminder of an earlier scan is superseded the next day:
+the scan prunes the reminders of scans older than REMINDERS_KEPT_DAYS (the scans themselves stay,
+as the record that they ran)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import datetime
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +25,8 @@ from cases.selectors import unsigned_assignments
 
 # A broken promise is reminded for a month after its date; after that it stays a supervision signal.
 PROMISE_REMINDED_DAYS = datetime.timedelta(days=30)
+# How long the reminders of a superseded scan are kept (to look back a week); then they are pruned.
+REMINDERS_KEPT_DAYS = 7
 
 
 @transaction.atomic
@@ -42,7 +49,19 @@ def scan_deadlines(*, actor=None) -> DeadlineScan:
         kind = Reminder.Kind.PROMISE_BROKEN if broken else Reminder.Kind.PROMISE_DUE_SOON
         reminders.append(Reminder(scan=scan, unit_id=case.lead_unit_id, case_id=case.pk, kind=kind, due_date=case.promised_due))
     Reminder.objects.bulk_create(reminders, batch_size=1000)
+    scan.pruned = prune_reminders(before=today - datetime.timedelta(days=REMINDERS_KEPT_DAYS))
     return scan
+
+
+def prune_reminders(*, before: datetime.date) -> int:
+    """Delete the reminders of the scans run for a date before `before`, never the latest scan's
+    (the current list, however old). One DELETE; returns how many reminders went."""
+    latest = latest_scan()
+    old_scans = DeadlineScan.objects.filter(for_date__lt=before)
+    if latest is not None:
+        old_scans = old_scans.exclude(pk=latest.pk)
+    deleted, _by_model = Reminder.objects.filter(scan__in=old_scans.values("pk")).delete()
+    return deleted
 
 
 def latest_scan() -> DeadlineScan | None:
@@ -56,11 +75,24 @@ def reminders_for(user, scan: DeadlineScan | None = None):
     return filter_by_units(user, scan.reminders.select_related("unit", "case__registration"), "unit_id")
 
 
+def count_by_kind(reminders: QuerySet[Reminder]) -> dict[str, int]:
+    """How many of `reminders` of each kind, counted in the database (one GROUP BY)."""
+    rows = reminders.order_by().values("kind").annotate(n=Count("id")).values_list("kind", "n")
+    return dict(rows)
+
+
+def count_by_unit(reminders: QuerySet[Reminder]) -> list[tuple[int, str, int]]:
+    """(unit id, unit name, how many) of `reminders` per unit, by unit name (one GROUP BY)."""
+    rows = reminders.order_by().values("unit_id", "unit__name").annotate(n=Count("id"))
+    return sorted((row["unit_id"], row["unit__name"], row["n"]) for row in rows)
+
+
 def summary_by_unit(scan: DeadlineScan) -> list[tuple[str, dict[str, int]]]:
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for unit_name, kind in scan.reminders.values_list("unit__name", "kind"):
-        counts[unit_name][kind] += 1
-    return sorted((name, dict(c)) for name, c in counts.items())
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    rows = scan.reminders.order_by().values("unit__name", "kind").annotate(n=Count("id"))
+    for row in rows:
+        counts[row["unit__name"]][row["kind"]] = row["n"]
+    return sorted(counts.items())
 
 
 def home_todo(user) -> list:
@@ -79,9 +111,7 @@ def home_todo(user) -> list:
     scan = latest_scan()
     if scan is None:
         return items
-    counts: dict[str, int] = defaultdict(int)
-    for kind in reminders_for(user, scan).values_list("kind", flat=True):
-        counts[kind] += 1
+    counts = count_by_kind(reminders_for(user, scan))
     url = reverse("cases:list")
     labels = {
         Reminder.Kind.OVERDUE: (_("%(n)s case(s) past the reply deadline"), url + "?overdue=1", "danger"),

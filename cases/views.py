@@ -57,7 +57,7 @@ from cases.selectors import (
     visible_cases,
 )
 from cases.transitions import TABLE
-from history.selectors import timeline_for
+from history.selectors import TIMELINE_PAGE_PARAM, timeline_page
 from intake.models import Petitioner
 from intake.personal_data import masked_petitioners, may_view_personal_data, reveal_personal_data
 from lifecycle import StaleVersion, TransitionError
@@ -227,7 +227,7 @@ def _render_detail(
             "revisits": case.revisits.select_related("created_by"),
             "panels": panels,
             "routing_note": routing_note,
-            "timeline": timeline_for(case),
+            "timeline": timeline_page(case, request.GET.get(TIMELINE_PAGE_PARAM)),
         },
         status=status,
     )

@@ -126,6 +126,7 @@ class Registration(models.Model):
 
     objects = models.Manager()
     counted = CountedRegistrations()  # what every total counts: a withdrawn registration is not counted
+    name_relations = ("workday__host_unit",)  # what __str__ reads besides the row
 
     class Meta:
         db_table = "workdays_registration"

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import is_supervisor, require_supervisor, visible_unit_ids
 from cases.selectors import visible_cases
-from history.selectors import timeline_for
+from history.selectors import TIMELINE_PAGE_PARAM, timeline_page
 from lifecycle import TransitionError
 from supervision import bulletins
 from supervision.metrics import SIGNALS, signals_for_period
@@ -106,7 +106,7 @@ def bulletin_create(request: HttpRequest) -> HttpResponse:
 
 def _render_bulletin(request: HttpRequest, bulletin, errors: dict | None = None, status: int = 200) -> HttpResponse:
     editable = "edit" in {t.name for t in bulletins.TABLE.available(bulletin, request.user)}
-    context = {"bulletin": bulletin, "editable": editable, "timeline": timeline_for(bulletin), "errors": errors or {}}
+    context = {"bulletin": bulletin, "editable": editable, "timeline": timeline_page(bulletin, request.GET.get(TIMELINE_PAGE_PARAM)), "errors": errors or {}}
     return render(request, "supervision/bulletin_detail.html", context, status=status)
 
 

@@ -114,6 +114,8 @@ class Category(models.Model):
         limit_choices_to={"kind": UnitKind.DEPARTMENT},
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    # What __str__ reads besides the row (history names a category in one query with it).
+    name_relations = ("parent",)
 
     class Meta:
         verbose_name = _("category")

@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accounts.access import access_unit_by_id, visible_units
-from history.selectors import timeline_for
+from history.selectors import TIMELINE_PAGE_PARAM, timeline_page
 from units.models import UnitKind
 
 
@@ -29,6 +29,6 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
             "children": unit.children.all(),
             "liaison_leaders": unit.liaison_leaders.all(),
             "oversight_leaders": unit.oversight_leaders.all(),
-            "timeline": timeline_for(unit),
+            "timeline": timeline_page(unit, request.GET.get(TIMELINE_PAGE_PARAM)),
         },
     )

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import require_supervisor
-from history.selectors import timeline_for
+from history.selectors import TIMELINE_PAGE_PARAM, timeline_page
 from workcal import services
 from workcal.calendar import FIRST_YEAR, LAST_YEAR, CalendarInputError, year_exceptions
 from workcal.forms import DayForm, NoticeForm, YearForm
@@ -61,7 +61,7 @@ def year(request: HttpRequest) -> HttpResponse:
             "previous_year": number - 1 if number > FIRST_YEAR else None,
             "next_year": number + 1 if number < LAST_YEAR else None,
             "edit_form": edit_form,
-            "timeline": timeline_for(overview.row) if overview.row else [],
+            "timeline": timeline_page(overview.row, request.GET.get(TIMELINE_PAGE_PARAM)) if overview.row else [],
         },
     )
 

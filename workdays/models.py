@@ -86,6 +86,7 @@ class WorkDay(models.Model):
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("planned by"), on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    name_relations = ("host_unit",)  # what __str__ reads besides the row
 
     class Meta:
         verbose_name = _("Masses Work Day")

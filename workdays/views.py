@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,8 +30,8 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import can_write_for_unit, is_supervisor, visible_units
 from cases.models import Approval
 from cases.publication import public_rows
-from history.selectors import timeline_for
-from intake.models import RegistrationStatus
+from history.selectors import TIMELINE_PAGE_PARAM, timeline_page
+from intake.models import GROUP_VISIT_SIZE, Petitioner, Registration
 from lifecycle import TransitionError
 from lifecycle.forms import apply_service_errors
 from lifecycle.inputs import parse
@@ -334,6 +335,37 @@ def _invitation_rows(workday: WorkDay, posted: InvitationForm | None) -> list[di
     return rows
 
 
+# The registrations the day's page lists at once; a busy day pages through them.
+REGISTRATIONS_PER_PAGE = 50
+
+
+def _registration_page(workday: WorkDay, number, search: str = "") -> Page:
+    """One page of the day's registrations in the order they were made (withdrawn ones too, marked),
+    read in a fixed number of queries; `search` narrows them to a content or petitioner name."""
+    registrations = Registration.objects.filter(workday=workday)
+    if search:
+        named = Petitioner.objects.filter(name__icontains=search).values("registration_id")
+        registrations = registrations.filter(Q(content__icontains=search) | Q(pk__in=named))
+    registrations = registrations.select_related("category__parent", "territory", "case").prefetch_related(
+        "petitioners"
+    ).order_by("registered_at", "id")
+    return Paginator(registrations, REGISTRATIONS_PER_PAGE).get_page(number)
+
+
+# The open cases the archive section names; the rest are a click away in the ledger.
+OPEN_CASES_SHOWN = 20
+
+
+def _open_cases_context(workday: WorkDay) -> dict:
+    if workday.status == Status.ARCHIVED:
+        return {"open_cases": [], "open_case_count": 0}
+    cases = open_cases(workday)
+    return {
+        "open_cases": list(cases.select_related("category").order_by("id")[:OPEN_CASES_SHOWN]),
+        "open_case_count": cases.count(),
+    }
+
+
 def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = None, status: int = 200) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
@@ -344,10 +376,11 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
     )
     notice_changes = list(workday.notice_changes.all())
     report = getattr(workday, "report", None)
-    registrations = list(
-        workday.registrations.select_related("category", "territory", "case").prefetch_related("petitioners")
+    search = request.GET.get("q", "").strip()[:100]
+    registrations = _registration_page(workday, request.GET.get("page"), search)
+    counted = Registration.counted.filter(workday=workday).aggregate(
+        n=Count("id"), groups=Count("id", filter=Q(people_count__gte=GROUP_VISIT_SIZE))
     )
-    counted = [r for r in registrations if r.status != RegistrationStatus.WITHDRAWN]
     analysis = analysis_for(workday)
     # The report's figures as stored when it was submitted; before that, as they stand now.
     figures = report.figures if report and report.figures else report_figures(workday)
@@ -372,14 +405,15 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "absent_participants": absent_participants(workday),
         "invitations": _invitation_rows(workday, forms.get("invitation")),
         "registrations": registrations,  # withdrawn ones listed, marked, and counted nowhere
-        "counted": len(counted),
-        "group_visits": sum(1 for r in counted if r.is_group_visit),
+        "search": search,
+        "counted": counted["n"],
+        "group_visits": counted["groups"],
         "sites": site_figures(workday) if workday.extension_sites else [],
         "analysis": labelled(analysis),
         "analysis_form": forms.get("analysis") or AnalysisForm(initial={"judgement": workday.judgement, "measures": workday.measures}),
         "figures": labelled(figures),
         "referred": figures.get("referred", []),
-        "open_cases": list(open_cases(workday).select_related("category")) if workday.status != Status.ARCHIVED else [],
+        **_open_cases_context(workday),
         "archive_form": forms.get("archive") or ArchiveForm(),
         "report": report,
         "report_on_time": report_on_time(workday.date, report.submitted_at if report else None),
@@ -396,7 +430,7 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
         "void_form": forms.get("void") or VoidForm(),
         "postpone_form": forms.get("postpone") or PostponeForm(),
         "cancel_form": forms.get("cancel") or CancelForm(),
-        "timeline": timeline_for(workday),
+        "timeline": timeline_page(workday, request.GET.get(TIMELINE_PAGE_PARAM)),
         **activities_context(workday, forms),
     }
     return render(request, "workdays/workday_detail.html", context, status=status)

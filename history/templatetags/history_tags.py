@@ -49,13 +49,13 @@ def field_label(event, name: str) -> str:
     return _extra_field_label(name)
 
 
-def _display(field, value) -> str:
+def _display(field, value, references: dict | None = None) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, list):
-        return "、".join(_display(field, v) for v in value)
+        return "、".join(_display(field, v, references) for v in value)
     if isinstance(value, dict):
         return "；".join(f"{_extra_field_label(k)}：{_display(None, v)}" for k, v in value.items())
     if isinstance(value, str) and len(value) >= 19 and value[10:11] == "T":
@@ -65,6 +65,9 @@ def _display(field, value) -> str:
             pass
     if field is not None:
         if isinstance(field, models.ForeignKey) and isinstance(value, int):
+            # Named in advance for a page of events (history.selectors.resolve_references).
+            if references is not None:
+                return references.get((field.related_model, value), f"#{value}")
             found = field.related_model._default_manager.filter(pk=value).first()
             return str(found) if found is not None else f"#{value}"
         if getattr(field, "choices", None):
@@ -79,7 +82,9 @@ def change_values(event, name: str, pair) -> str:
     old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
 
     def shown(value) -> str:
-        return (value_label(name, value) if field is None else None) or _display(field, value)
+        return (value_label(name, value) if field is None else None) or _display(
+            field, value, getattr(event, "references", None)
+        )
 
     if old is None:
         return shown(new)
