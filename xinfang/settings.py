@@ -170,6 +170,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Where the finished export files are written (exports.jobs), and the largest ledger answered at once.
 EXPORT_ROOT = Path(os.environ.get("EXPORT_ROOT") or BASE_DIR / "var" / "exports")
 EXPORT_SYNC_LIMIT = 10_000
+# The ledger page counts its cases exactly up to this many; beyond, it shows an estimate labelled 约
+# (cases/paging.py). The API's `total` is always exact.
+LEDGER_COUNT_EXACT_UP_TO = 10_000
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default
