@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from cases.models import Case, CaseStatus
-from conftest import visible_text
 from cases.selectors import CaseFilters, ledger_cases, visible_cases
+from conftest import visible_text
 from intake.models import Registration
 from intake.tests.factories import register_matter
 from units.models import Category, Unit
