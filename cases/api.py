@@ -11,7 +11,8 @@ from ninja import Field, Query, Router, Schema
 
 from cases import deadlines, handling
 from cases.models import Case, CaseStatus
-from cases.selectors import CaseFilters, access_case_by_id, filter_cases, visible_cases
+from cases.paging import id_page
+from cases.selectors import CaseFilters, access_case_by_id, ledger_ids, visible_cases
 from cases.transitions import TABLE
 from history.labels import action_label
 from history.selectors import timeline_for
@@ -79,6 +80,11 @@ class CaseQuery(Schema):
     workday_id: Id | None = None
     page: Page = 1
     page_size: Annotated[int, Field(ge=1, le=200)] = 50
+    # Keyset paging: the cases older than this id (`page` is then ignored); costs the same at any depth.
+    after: Id | None = None
+
+    def filters(self) -> CaseFilters:
+        return CaseFilters(**self.dict(exclude={"page", "page_size", "after"}))
 
 
 def case_out(case: Case) -> dict:
@@ -113,11 +119,12 @@ def list_cases(request, query: Query[CaseQuery]):
         raise ApiError(400, _("The input is not valid."), {"status": [_("Unknown status.")]})
     if query.page < 1 or not (1 <= query.page_size <= 200):
         raise ApiError(400, _("The input is not valid."), {"page": [_("Pages start at 1; page_size is 1 to 200.")]})
-    filters = CaseFilters(**query.dict(exclude={"page", "page_size"}))
-    cases = filter_cases(visible_cases(request.user), filters).order_by("-id").select_related("registration").prefetch_related("assisting_units", "replies")
-    total = cases.count()
-    start = (query.page - 1) * query.page_size
-    return {"items": [case_out(c) for c in cases[start : start + query.page_size]], "total": total}
+    page = id_page(ledger_ids(request.user, query.filters()), _api_rows, query.page_size, page=query.page, after=query.after, exact_count=True)
+    return {"items": [case_out(c) for c in page], "total": page.paginator.count}
+
+
+def _api_rows(ids: list[int]) -> list[Case]:
+    return list(Case.objects.filter(pk__in=ids).order_by("-id").select_related("registration").prefetch_related("assisting_units", "replies"))
 
 
 @router.get("/{case_id}", response=CaseDetail)

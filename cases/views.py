@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -48,11 +47,12 @@ from cases.forms import (
     ledger_filters,
 )
 from cases.models import Approval, Case, CaseStatus, Handling
+from cases.paging import id_page
 from cases.selectors import (
     access_case_by_id,
     earlier_cases_of_person,
     earlier_return,
-    filter_cases,
+    ledger_ids,
     unsigned_assignments,
     visible_cases,
 )
@@ -304,25 +304,33 @@ def _tabs(request: HttpRequest, user) -> list[dict]:
         tabs.append((gettext_lazy("Assisted by my unit"), {"scope": Scope.ASSIST}))
     tabs.append((gettext_lazy("Due soon"), {"due_soon": "1"}))
     tabs.append((gettext_lazy("Overdue"), {"overdue": "1"}))
-    current = {k: v for k, v in request.GET.items() if k != "page" and v}
+    current = {k: v for k, v in request.GET.items() if k not in ("page", "after", "before") and v}
     return [
         {"label": label, "query": "&".join(f"{k}={v}" for k, v in params.items()), "active": current == params}
         for label, params in tabs
     ]
 
 
-@login_required
-def case_list(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    form, filters = ledger_filters(request.GET, user)
-    cases = filter_cases(visible_cases(user), filters)
-    cases = (
-        cases.select_related("registration", "workday", "host_unit", "lead_unit", "category__parent")
+def _ledger_rows(ids: list[int]) -> list[Case]:
+    """The rows of one page, for its ids alone (they were checked against the user's access and the
+    filters when the ids were read)."""
+    return list(
+        Case.objects.filter(pk__in=ids)
+        .select_related("registration", "workday", "host_unit", "lead_unit", "category__parent")
         .only(*LIST_FIELDS)
         .prefetch_related(Prefetch("registration__petitioners", queryset=Petitioner.objects.only("id", "name", "registration_id")))
         .order_by("-id")
     )
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form, filters = ledger_filters(request.GET, user)
+    page = id_page(
+        ledger_ids(user, filters), _ledger_rows, PAGE_SIZE,
+        page=request.GET.get("page"), after=request.GET.get("after"), before=request.GET.get("before"),
+    )
     today = timezone.localdate()
     soon = deadlines.due_soon_limit(today)
     for case in page:
@@ -331,7 +339,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if filters.workday_id is not None:
         workday = visible_workdays(user).filter(pk=filters.workday_id).first()
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("page", "after", "before"):
+        query.pop(key, None)
     return render(
         request,
         "cases/case_list.html",

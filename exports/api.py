@@ -11,7 +11,6 @@ from ninja import Query, Router, Schema
 from accounts.access import require_supervisor
 from cases.api import CaseQuery
 from cases.models import CaseStatus
-from cases.selectors import CaseFilters
 from exports import jobs, periodic
 from exports.views import XLSX_TYPE, attachment, ledger_response
 from xinfang.api_types import ApiError, Id
@@ -37,8 +36,7 @@ def export_cases(request, query: Query[CaseQuery]):
     rows: 202 with a job id to follow at `/jobs/{id}`."""
     if query.status and query.status not in CaseStatus.values:
         raise ApiError(400, _("The input is not valid."), {"status": [pgettext("export", "Unknown status.")]})
-    filters = CaseFilters(**query.dict(exclude={"page", "page_size"}))
-    response, job = ledger_response(request.user, filters)
+    response, job = ledger_response(request.user, query.filters())
     if job is not None:
         return 202, {"job_id": job.pk}
     return response

@@ -32,7 +32,8 @@ from django.utils import timezone, translation
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from cases.selectors import CaseFilters, filter_cases, visible_cases
+from cases import selectors
+from cases.selectors import CaseFilters
 from exports import ledger
 from exports.models import ExportJob
 
@@ -45,7 +46,7 @@ def sync_limit() -> int:
 
 
 def ledger_cases(user, filters: CaseFilters):
-    return filter_cases(visible_cases(user), filters)
+    return selectors.ledger_cases(user, filters).order_by("-id")
 
 
 def start_ledger_export(user, filters: CaseFilters, total: int) -> ExportJob:

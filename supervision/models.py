@@ -73,7 +73,7 @@ class SupervisionOrder(models.Model):
     text = models.TextField(_("text"))
     issued_at = models.DateTimeField(_("issued at"))
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.PROTECT, related_name="+")
-    respond_by = models.DateField(_("respond by"))
+    respond_by = models.DateField(_("respond by"), db_index=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ISSUED)
     response = models.TextField(_("response"), blank=True)
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)

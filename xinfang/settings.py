@@ -174,6 +174,9 @@ EXPORT_SYNC_LIMIT = 10_000
 # A job running this long with no progress was left by a killed worker: `manage.py requeue_stale_jobs`
 # queues it again (the worker records progress every 2,000 rows, a few seconds apart).
 EXPORT_STALE_MINUTES = int(os.environ.get("EXPORT_STALE_MINUTES") or 15)
+# The ledger page counts its cases exactly up to this many; beyond, it shows an estimate labelled 约
+# (cases/paging.py). The API's `total` is always exact.
+LEDGER_COUNT_EXACT_UP_TO = 10_000
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default

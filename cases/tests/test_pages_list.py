@@ -173,6 +173,10 @@ def test_it_runs_the_same_queries_for_one_row_as_for_fifty(client, workday, town
         register(workday, town_clerk, content=f"事项{n}", disposition="time_limit", name=f"居民{n}")
     with CaptureQueriesContext(connection) as many:
         client.get("/cases/")
-    assert len(many) == len(one)
+    # The calendar's token check runs once every few seconds whatever the page (workcal CHECK_INTERVAL).
+    def page_queries(ctx):
+        return [q for q in ctx.captured_queries if "workcal_calendarversion" not in q["sql"]]
+
+    assert len(page_queries(many)) == len(page_queries(one))
     counts = [q["sql"] for q in many.captured_queries if "COUNT(" in q["sql"].upper() and "cases_case" in q["sql"]]
     assert len(counts) == 1
