@@ -6,13 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from attachments.models import Target
+from lifecycle.forms import Form
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     target = forms.ChoiceField(choices=Target.choices, required=False, widget=forms.HiddenInput)
     target_id = forms.CharField(required=False, widget=forms.HiddenInput)
     file = forms.FileField(label=_("File"), required=False)
 
 
-class VoidForm(forms.Form):
+class VoidForm(Form):
     reason = forms.CharField(label=_("Reason for voiding"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

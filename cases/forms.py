@@ -13,6 +13,7 @@ from accounts.access import is_supervisor, visible_units
 from cases.handling import ASSIGNABLE_KINDS
 from cases.models import CaseStatus
 from cases.selectors import CaseFilters
+from lifecycle.forms import Form
 from units.models import Category, Unit, UnitKind
 
 YES, NO = "yes", "no"
@@ -49,7 +50,7 @@ def assignable_units():
 # --- The action forms: each carries the case version the user saw -----------------------------------
 
 
-class VersionForm(forms.Form):
+class VersionForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_INT)
 
 
@@ -174,7 +175,7 @@ class Scope:
     ASSIST = "assist"
 
 
-class CaseFilterForm(forms.Form):
+class CaseFilterForm(Form):
     """The ledger's GET filters. Choices depend on the user: the joint office filters by any unit,
     others by the units they may see."""
 

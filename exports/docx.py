@@ -25,6 +25,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from lifecycle.text import storable
+
 LATIN_FONT = "Times New Roman"
 TITLE_FONT, TITLE_FALLBACK = "方正小标宋简体", "宋体"
 BODY_FONT, BODY_FALLBACK = "仿宋_GB2312", "仿宋"
@@ -140,7 +142,8 @@ def _format(paragraph, *, pitch=LINE_PITCH, align=None, first_line_indent=None) 
 
 
 def _run(paragraph, text: str, *, font: str, size, bold: bool = False, color=None, latin: str = LATIN_FONT):
-    run = paragraph.add_run(text)
+    # storable(): a text stored before the input gate may hold what XML cannot; the file must open.
+    run = paragraph.add_run(storable(text))
     run.font.size = size
     run.font.bold = bold
     if color is not None:

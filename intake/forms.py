@@ -6,8 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lifecycle.forms import Form
 
-class CorrectionForm(forms.Form):
+
+class CorrectionForm(Form):
     field = forms.ChoiceField(
         label=_("Field"),
         choices=[("name", _("Name")), ("id_number", _("ID number")), ("phone", _("Phone")), ("address", _("Village / community"))],

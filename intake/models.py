@@ -78,6 +78,9 @@ class Disposition(models.TextChoices):
 
 
 GROUP_VISIT_SIZE = 5
+# At most this many petitioners are named on one registration (a group names its representatives);
+# `people_count` gives the group's size.
+MAX_PETITIONERS = 5
 
 
 class CountedRegistrations(models.Manager):

@@ -18,7 +18,7 @@ from cases.services import case_open_for_registration
 from history.services import record, snapshot
 from intake.inputs import RegistrationIn
 from intake.masking import mask_name
-from intake.models import Disposition, Kind, Person, Petitioner, Registration
+from intake.models import MAX_PETITIONERS, Disposition, Kind, Person, Petitioner, Registration
 from intake.transitions import TABLE
 from intake.validators import normalise_id_number, validate_id_number, validate_phone
 from lifecycle import TransitionError
@@ -130,6 +130,14 @@ def _judge(data: RegistrationIn, *, category: Category | None, territory: Unit |
     cleaned: list[dict] = []
     if not data.petitioners:
         errors["petitioners"] = [_("Enter at least one petitioner.")]
+    elif len(data.petitioners) > MAX_PETITIONERS:
+        errors["petitioners"] = [
+            _(
+                "Name at most %(max)d petitioners (the group's representatives); enter the size of the group "
+                "as the number of people."
+            )
+            % {"max": MAX_PETITIONERS}
+        ]
     for i, p in enumerate(data.petitioners):
         name = p.name.strip()
         id_number = normalise_id_number(p.id_number)

@@ -36,8 +36,14 @@ def validate_id_number(value: str) -> None:
 
 
 def validate_phone(value: str) -> None:
-    """A mobile number (11 digits starting 1[3-9]) or a landline (7–8 digits, optional area code)."""
+    """A mobile number (11 digits starting 1[3-9]) or a landline (7–8 digits, optional area code),
+    in ASCII digits only: a full-width or another script's digit (１, ١) is refused, not stored as
+    a number nobody can dial or find."""
     value = (value or "").strip().replace(" ", "")
-    if re.fullmatch(r"1[3-9]\d{9}", value) or re.fullmatch(r"(0\d{2,3}-?)?[2-8]\d{6,7}", value):
+    if not value.isascii():
+        raise ValidationError(
+            _("Write the phone number with the digits 0–9 only (not full-width or other digits)."), code="phone_digits"
+        )
+    if re.fullmatch(r"1[3-9][0-9]{9}", value) or re.fullmatch(r"(0[0-9]{2,3}-?)?[2-8][0-9]{6,7}", value):
         return
     raise ValidationError(_("Enter an 11-digit mobile number or a landline number such as 023-45642812."), code="phone")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import is_supervisor, require_supervisor
 from cases.selectors import visible_cases
 from lifecycle import TransitionError
+from lifecycle.forms import Form
 from lifecycle.inputs import parse
 from supervision import orders
 from supervision.models import OrderProposal
@@ -24,13 +25,13 @@ from supervision.proposals import propose_orders
 SUGGESTED_DAYS = 3
 
 
-class IssueForm(forms.Form):
+class IssueForm(Form):
     text = forms.CharField(required=False)
     respond_within_days = forms.CharField(required=False)
     version = forms.CharField(required=False)
 
 
-class RespondForm(forms.Form):
+class RespondForm(Form):
     content = forms.CharField(required=False)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lifecycle.forms import Form
 from workcal.calendar import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
 
 MAX_NOTICE_BYTES = 200_000
 
 
-class DayForm(forms.Form):
+class DayForm(Form):
     date = forms.DateField(label=_("Date"), input_formats=["%Y-%m-%d"], widget=forms.DateInput(attrs={"type": "date"}))
     is_workday = forms.TypedChoiceField(
         label=_("This day is"),
@@ -29,11 +30,11 @@ class DayForm(forms.Form):
         return day
 
 
-class YearForm(forms.Form):
+class YearForm(Form):
     year = forms.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR)
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(Form):
     text = forms.CharField(
         label=_("Text of the notice"),
         required=False,

@@ -1,5 +1,6 @@
 """Reporting periods, parsed and named in one place: a quarter (2026Q4), a half-year (2026H1), a
-month (2026-11) or a year (2026), within the calendar's own years (1900–2100)."""
+month (2026-11) or a year (2026), within the years 2000–2100 (the
+calendar's years from the first the product can have records of)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from workcal.calendar import FIRST_YEAR, LAST_YEAR
+from workcal.calendar import LAST_YEAR
+
+# No record predates the year 2000; a period before it is a typing error (0000Q1), not a question.
+FIRST_YEAR = 2000
 
 QUARTER, HALF_YEAR, MONTH, YEAR = "quarter", "half_year", "month", "year"  # the first two as units.Period
 _MONTHS = {QUARTER: 3, HALF_YEAR: 6, MONTH: 1, YEAR: 12}  # months per period
@@ -21,7 +25,7 @@ _PARTS = {"Q1": gettext_lazy("first quarter"), "Q2": gettext_lazy("second quarte
 
 
 class PeriodError(ValidationError):
-    """A malformed period or year, or one outside the calendar's years: a field error (`period`
+    """A malformed period or year, or one outside 2000–2100: a field error (`period`
     unless told otherwise), so the API answers 400 {"errors": {"period": [...]}}; pages show str()."""
 
     def __init__(self, message: str, field: str = "period"):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lifecycle.forms import Form
 from units.models import ListItem
 from workcal import periods
 from workdays.activities import SUBJECT_LISTS, allowed_dates
@@ -22,7 +23,7 @@ def _date_field(label) -> forms.DateField:
     return forms.DateField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(Form):
     """The fields every record has; the subject is a select of its reference list."""
 
     kind: str = ""
@@ -88,13 +89,13 @@ class ReliefForm(ActivityForm):
 ACTIVITY_FORMS = {form.kind: form for form in (VisitForm, ResearchForm, ReliefForm)}
 
 
-class ReliefOutcomeForm(forms.Form):
+class ReliefOutcomeForm(Form):
     outcome = forms.CharField(
         label=_("Outcome of the follow-up"), required=False, max_length=5000, widget=forms.Textarea(attrs=TEXTAREA)
     )
 
 
-class ScreeningUpdateForm(forms.Form):
+class ScreeningUpdateForm(Form):
     outcome = forms.CharField(label=_("Outcome"), required=False, widget=forms.Select(choices=ScreeningItem.Outcome.choices))
     opinion = forms.CharField(
         label=_("Opinion and prepared explanation"), required=False, max_length=5000, widget=forms.Textarea(attrs=TEXTAREA)

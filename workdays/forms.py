@@ -14,13 +14,12 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from intake.models import GROUP_VISIT_SIZE, Disposition, Kind
-from lifecycle.forms import FORMSET_ERROR_MESSAGES
+from intake.models import GROUP_VISIT_SIZE, MAX_PETITIONERS, Disposition, Kind
+from lifecycle.forms import FORMSET_ERROR_MESSAGES, Form
 from units.models import TERRITORY_KINDS, Category, DistrictLeader, ListItem, ListKind, Unit, UnitKind
 from workdays.models import Invitation, ScreeningItem
 
 HOST_KINDS = (UnitKind.JOINT_OFFICE, UnitKind.TOWN, UnitKind.STREET, UnitKind.DEPARTMENT)
-MAX_PETITIONERS = 5
 
 
 def lines(value: str) -> list[str]:
@@ -41,7 +40,7 @@ def _list_choices(kind: str) -> list[tuple[str, str]]:
     return [(name, name) for name in ListItem.objects.filter(kind=kind).values_list("name", flat=True)]
 
 
-class WorkDayPlanForm(forms.Form):
+class WorkDayPlanForm(Form):
     host_unit_id = forms.TypedChoiceField(label=_("Host unit"), coerce=int, empty_value=None, required=False)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
@@ -131,7 +130,7 @@ class WorkDayPlanForm(forms.Form):
             self.fields[field].choices = _list_choices(kind)
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     # A text: which answers exist is the service's rule (its message shows on the field).
     answer = forms.CharField(label=_("Answer"), required=False, widget=forms.Select(choices=Invitation.Answer.choices))
 
@@ -141,7 +140,7 @@ class InvitationForm(forms.Form):
         self.leader_id = leader_id
 
 
-class ScreeningForm(forms.Form):
+class ScreeningForm(Form):
     description = forms.CharField(label=_("Dispute or hidden risk"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=ScreeningItem.Outcome.choices, required=False, widget=forms.RadioSelect
@@ -154,7 +153,7 @@ class ScreeningForm(forms.Form):
     )
 
 
-class InformLeaderForm(forms.Form):
+class InformLeaderForm(Form):
     note = forms.CharField(
         label=_("How the leader was informed"),
         required=False,
@@ -163,7 +162,7 @@ class InformLeaderForm(forms.Form):
     )
 
 
-class SignInForm(forms.Form):
+class SignInForm(Form):
     name = forms.CharField(label=_("Name"), max_length=50, required=False)
     title = forms.CharField(label=pgettext_lazy("post", "Title"), max_length=100, required=False)
     unit_name = forms.CharField(
@@ -171,7 +170,7 @@ class SignInForm(forms.Form):
     )
 
 
-class BriefingForm(forms.Form):
+class BriefingForm(Form):
     briefing = forms.CharField(
         label=_("Host head's briefing"),
         required=False,
@@ -214,7 +213,7 @@ class EditPlanForm(WorkDayPlanForm):
         }
 
 
-class PostponeForm(forms.Form):
+class PostponeForm(Form):
     new_date = forms.DateField(label=_("New date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(
         label=_("Reason for postponing"),
@@ -230,7 +229,7 @@ class PostponeForm(forms.Form):
         return cleaned
 
 
-class CancelForm(forms.Form):
+class CancelForm(Form):
     reason = forms.CharField(
         label=_("Reason for cancelling"),
         required=False,
@@ -239,11 +238,11 @@ class CancelForm(forms.Form):
     )
 
 
-class VoidForm(forms.Form):
+class VoidForm(Form):
     reason = forms.CharField(label=_("Reason for voiding"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AnalysisForm(forms.Form):
+class AnalysisForm(Form):
     judgement = forms.CharField(
         label=_("Judgement"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the figures show: the main problems, their causes and the risks."),
@@ -253,18 +252,18 @@ class AnalysisForm(forms.Form):
     )
 
 
-class ArchiveForm(forms.Form):
+class ArchiveForm(Form):
     reason = forms.CharField(
         label=_("Reason for archiving with open cases"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("The open cases stay open in the ledger and are handled to the end."),
     )
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     summary = forms.CharField(label=_("Report summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PublishForm(forms.Form):
+class PublishForm(Form):
     """The preview's public summaries, one pair of fields per row, named like the input's list
     (`items.0.case_id`, `items.0.public_summary`) so the service's message lands beside its row."""
 
@@ -314,7 +313,7 @@ class PublishForm(forms.Form):
 # --- Registration (R5) ---------------------------------------------------------------------------
 
 
-class PetitionerForm(forms.Form):
+class PetitionerForm(Form):
     name = forms.CharField(label=_("Petitioner's name"), max_length=50, required=False)
     id_number = forms.CharField(
         label=_("ID number"),
@@ -377,7 +376,7 @@ class CategoryChoiceField(forms.TypedChoiceField):
         self.choices = [("", "——")] + [(root.name, walk(root, 0)) for root in children.get(None, [])]
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(Form):
     client_ref = forms.UUIDField(widget=forms.HiddenInput)
     # Shown when the day has extension sites (R2); the service judges the name posted.
     site = forms.CharField(

@@ -26,13 +26,14 @@ from workdays.api import router as workdays_router
 from workdays.api_activities import router as activities_router
 from workdays.api_activities import screening_router
 from xinfang import api_errors
-from xinfang.api_types import LocalTimeRenderer
+from xinfang.api_types import GatedParser, LocalTimeRenderer
 
 api = NinjaAPI(
     title="群众工作日 API",
     version="1",
     urls_namespace="api",
     renderer=LocalTimeRenderer(),
+    parser=GatedParser(),
     auth=[TokenAuth(), django_auth],
     docs_url="/docs",
     openapi_url="/openapi.json",

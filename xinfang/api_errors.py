@@ -4,7 +4,10 @@ or a stale version is 409; a permission refusal 403; an object the user may not 
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404
@@ -14,7 +17,9 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from lifecycle import TransitionError
 from lifecycle.inputs import message_for
-from xinfang.api_types import ApiError
+from xinfang.api_types import ApiError, UnstorableInput
+
+logger = logging.getLogger(__name__)
 
 _handlers: list = []
 
@@ -82,8 +87,27 @@ def on_unauthenticated(api, request, exc):
     return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
 
 
+@_handles(UnstorableInput)
+def on_unstorable_input(api, request, exc: UnstorableInput):
+    """A text that cannot be stored (lifecycle/text.py), in the body or the query string."""
+    return api.create_response(request, {"detail": _("The input is not valid."), "errors": exc.errors}, status=400)
+
+
+@_handles(RequestDataTooBig)
+def on_too_big(api, request, exc):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE: 413, as JSON (the pages answer 400)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024
+    message = _("The request is too large: at most %(limit).1f MB.") % {"limit": limit}
+    return api.create_response(request, {"detail": message, "errors": {"__all__": [message]}}, status=413)
+
+
 @_handles(HttpError)
 def on_http_error(api, request, exc: HttpError):
+    # django-ninja wraps what its body parser raised: the input gate's refusal, a body too large
+    if isinstance(exc.__cause__, UnstorableInput):
+        return on_unstorable_input(api, request, exc.__cause__)
+    if isinstance(exc.__cause__, RequestDataTooBig):
+        return on_too_big(api, request, exc.__cause__)
     if exc.status_code == 400:  # django-ninja could not parse the body
         message = _("The request body is not valid JSON.")
         return api.create_response(request, {"detail": message, "errors": {"__all__": [message]}}, status=400)
@@ -97,3 +121,13 @@ def on_out_of_range(api, request, exc):
     service's transaction has rolled back, so nothing changed."""
     message = _("A number or a text in the request is too large.")
     return api.create_response(request, {"detail": message, "errors": {"__all__": [message]}}, status=400)
+
+
+@_handles(Exception)
+def on_server_error(api, request, exc):
+    """Anything else is a fault of ours: logged with its traceback, answered as JSON without it
+    (with DEBUG on, Django's debug page shows it instead)."""
+    if settings.DEBUG:
+        raise exc
+    logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
+    return api.create_response(request, {"detail": _("Internal server error.")}, status=500)

@@ -8,8 +8,11 @@ from typing import Annotated
 
 from django.utils import timezone
 from ninja import Field
+from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
+
+from lifecycle.text import problems_in
 
 # Bounds for numbers that arrive from outside, so a huge value is a 400 naming the field, not a
 # database error. Ids fit a 64-bit key; pages and counts have sane ceilings.
@@ -47,3 +50,31 @@ class LocalTimeEncoder(NinjaJSONEncoder):
 
 class LocalTimeRenderer(JSONRenderer):
     encoder_class = LocalTimeEncoder
+
+
+class UnstorableInput(Exception):
+    """A text in the request that cannot be stored (lifecycle/text.py): 400 naming its field."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("unstorable input")
+        self.errors = errors
+
+
+class GatedParser(Parser):
+    """The API's input gate: every text of a body or a query string (keys and values, whatever the
+    field's type) is checked once by lifecycle.text before any schema sees it."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        _refuse(problems_in(data))
+        return data
+
+    def parse_querydict(self, data, list_fields, request):
+        result = super().parse_querydict(data, list_fields, request)
+        _refuse(problems_in(result))
+        return result
+
+
+def _refuse(problems: dict[tuple, str]) -> None:
+    if problems:
+        raise UnstorableInput({".".join(str(p) for p in path) or "__all__": [message] for path, message in problems.items()})

@@ -83,6 +83,9 @@ def test_both_doors_keep_only_what_belongs_to_the_disposition(client, on_the_day
     [
         ({"petitioner": {"name": "张三", "id_number": "500224199001011234", "phone": "13800138000"}}, "petitioners.0.id_number", "id_number"),
         ({"petitioner": {"name": "张三", "phone": "12345"}}, "petitioners.0.phone", "phone"),
+        ({"petitioner": {"name": "张三", "phone": "１３８００１３８０００"}}, "petitioners.0.phone", "phone"),  # full-width
+        ({"petitioner": {"name": "张三", "phone": "١٣٨٠٠١٣٨٠٠٠"}}, "petitioners.0.phone", "phone"),  # Arabic-Indic
+        ({"petitioner": {"name": "张三", "phone": "138001380\x0700"}}, "petitioners.0.phone", "phone"),  # the input gate
         ({"answer": ""}, "answer", None),
         ({"promised_days": 400, "disposition": "time_limit"}, "promised_days", None),
     ],
@@ -98,3 +101,27 @@ def test_both_doors_refuse_the_same_input_on_the_same_field(client, on_the_day, 
         page_errors = page.context["form"].errors[field]
     assert page_errors == api.json()["errors"][field]
     assert not Registration.objects.exists()
+
+
+def test_both_doors_name_at_most_five_petitioners_and_count_the_group_in_people_count(client, on_the_day):
+    m = matter("on_the_spot")
+    six = [{"name": f"代表{i}", "phone": "13800138000"} for i in range(6)]
+    payload = {
+        "petitioners": six, "people_count": 30, "kind": m["kind"], "category_id": m["category"],
+        "territory_unit_id": m["territory"], "content": m["content"], "disposition": "on_the_spot", "answer": "已解释",
+    }
+    api = client.post(f"/api/v1/workdays/{on_the_day.pk}/registrations", payload, content_type="application/json",
+                      HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert api.status_code == 400
+    assert "最多填写 5 名来访人" in api.json()["errors"]["petitioners"][0]
+    rows = {f"p-{i}-{k}": v for i, p in enumerate(six) for k, v in p.items()}
+    page = client.post(f"/workdays/{on_the_day.pk}/register/", {
+        "client_ref": str(uuid.uuid4()), "p-TOTAL_FORMS": "6", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "1",
+        "p-MAX_NUM_FORMS": "5", **rows, "people_count": "30", "kind": "request", "category_id": str(m["category"]),
+        "territory_unit_id": str(m["territory"]), "content": m["content"], "disposition": "on_the_spot", "answer": "已解释",
+    })
+    assert page.status_code == 400 and page.context["formset"].non_form_errors()
+    assert not Registration.objects.exists()
+    five = client.post(f"/api/v1/workdays/{on_the_day.pk}/registrations", {**payload, "petitioners": six[:5]},
+                       content_type="application/json")
+    assert five.status_code == 201 and Registration.objects.get().people_count == 30
