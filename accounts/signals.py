@@ -1,13 +1,23 @@
-"""A user's API tokens end with their logout, a new password or the account's deactivation."""
+"""A user's API tokens end with their logout, a new password or the account's deactivation; a
+login starts the session's idle time (accounts.middleware.IdleTimeoutMiddleware)."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
+from accounts.middleware import LAST_SEEN_KEY
 from accounts.models import ApiToken
+
+
+@receiver(user_logged_in)
+def stamp_the_login(sender, request, user, **kwargs):
+    """Logging in is activity: the idle time counts from here."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN_KEY] = timezone.now().timestamp()
 
 
 @receiver(user_logged_out)
