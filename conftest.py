@@ -164,8 +164,11 @@ class Clock:
 def clock(monkeypatch, settings):
     from django.utils import timezone
 
-    # Sessions would expire when a test moves the clock weeks ahead.
+    # Sessions (and API tokens) would expire when a test moves the clock weeks ahead; a test of
+    # their expiry sets the setting again after asking for the clock.
     settings.SESSION_COOKIE_AGE = 10 * 365 * 24 * 3600
+    settings.SESSION_IDLE_SECONDS = 10 * 365 * 24 * 3600
+    settings.API_TOKEN_SECONDS = 10 * 365 * 24 * 3600
     c = Clock(timezone.now)
     monkeypatch.setattr(timezone, "now", c.now)
     return c

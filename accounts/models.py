@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -47,26 +49,73 @@ class User(AbstractUser):
         return self.full_name or self.get_full_name() or self.username
 
 
-class ApiToken(models.Model):
-    """A bearer token for the JSON API. Only its SHA-256 is stored."""
+class ApiTokenQuerySet(models.QuerySet):
+    def live(self):
+        """Tokens that still open the API: neither revoked nor expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    key_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    def revoke(self) -> int:
+        """End every live token of the set; answers how many were ended."""
+        return self.live().update(revoked_at=timezone.now())
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API. Only its SHA-256 is stored; the token itself is shown once,
+    when issued. It ends when it expires (settings.API_TOKEN_SECONDS after issue), when its owner or
+    an administrator revokes it, and with every token of its user at logout, a password change or
+    deactivation (accounts.signals)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    key_hash = models.CharField(_("hash"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.created_at:%Y-%m-%d}"
+        return f"{self.user} {self.name or timezone.localtime(self.created_at).strftime('%Y-%m-%d %H:%M')}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
 
     @staticmethod
     def hash(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user) -> str:
+    def issue(cls, user, name: str = "") -> str:
+        """A new token for the user; answers the token itself (only its hash is kept)."""
         raw = secrets.token_urlsafe(32)
-        cls.objects.create(user=user, key_hash=cls.hash(raw))
+        expires_at = timezone.now() + datetime.timedelta(seconds=settings.API_TOKEN_SECONDS)
+        cls.objects.create(user=user, name=name, key_hash=cls.hash(raw), expires_at=expires_at)
         return raw
+
+
+class PasswordHistory(models.Model):
+    """The hashes of a user's latest passwords, so none of the last few is chosen again
+    (accounts.validators.PasswordHistoryValidator keeps and reads them)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="password_history"
+    )
+    password_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("previous password")
+        verbose_name_plural = _("previous passwords")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"

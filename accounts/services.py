@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -40,6 +41,10 @@ def user_create(
     user = User(username=username, unit=unit, role=role, full_name=full_name)
     user.is_staff = role == Role.ADMIN
     user.is_superuser = role == Role.ADMIN
+    try:
+        validate_password(password, user)  # the same validators as the admin and the password change page
+    except ValidationError as exc:
+        raise AccountError("password: " + " ".join(exc.messages)) from exc
     user.set_password(password)
     try:
         user.full_clean(exclude=["password"])

@@ -58,12 +58,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but one, so every answer gets the CSP (and no-store once a user is signed in).
+    "accounts.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "xinfang.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "xinfang.middleware.OutOfRangeInputMiddleware",
@@ -120,9 +123,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Checked wherever a password is set: the admin, `create_user`, the password change page.
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.PasswordHistoryValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -200,3 +207,41 @@ LOGGING = {
 # comma-separated; empty (the default) keeps notifications inside the system. README "Notifications".
 NOTIFICATION_CHANNELS = [c.strip() for c in os.environ.get("NOTIFICATION_CHANNELS", "").split(",") if c.strip()]
 NOTIFICATION_FILE = BASE_DIR / "var" / "notifications.jsonl"  # notifications.channels.FileChannel
+
+# Logins, sessions, tokens (docs/api.md "Authentication"). A session ends with the browser and
+# after SESSION_IDLE_SECONDS without a request (accounts.middleware.IdleTimeoutMiddleware); the
+# server forgets a session SESSION_COOKIE_AGE after it was last saved. An API token ends
+# API_TOKEN_SECONDS after it was issued.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS") or 30 * 60)
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE") or 12 * 3600)
+API_TOKEN_SECONDS = int(os.environ.get("API_TOKEN_SECONDS") or 8 * 3600)
+# How many of a user's latest passwords may not be chosen again.
+PASSWORD_HISTORY_COUNT = 5
+
+# Content-Security-Policy of every response (accounts.middleware.SecurityHeadersMiddleware): scripts
+# only from the app's own files, no inline script and no inline event handler in any template
+# (accounts/tests/test_security_headers.py scans them). Inline styles stay allowed: htmx adds its
+# indicator style and a few templates use style attributes.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ]
+)
+if not DEBUG:
+    # HTTPS only: the redirect and HSTS may be switched off by the environment for a server that
+    # sits behind a proxy which does both (SECURE_SSL_REDIRECT=0, SECURE_HSTS_SECONDS=0).
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    if env_bool("SECURE_PROXY_SSL_HEADER", False):
+        # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (docs/deploy.md).
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -54,7 +54,11 @@ def test_it_requires_login(client, route):
         return
     url = _concrete(route)
     if route.startswith("api/"):
-        statuses = {client.get(url).status_code, client.post(url, {}, content_type="application/json").status_code}
+        statuses = {
+            client.get(url).status_code,
+            client.post(url, {}, content_type="application/json").status_code,
+            client.delete(url).status_code,
+        }
         assert statuses <= {401, 405}, (url, statuses)
         assert 401 in statuses, url
         return

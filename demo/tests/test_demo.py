@@ -1,5 +1,5 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from cases.models import Case
@@ -9,7 +9,8 @@ from workdays.models import WorkDay
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_loads_every_role_and_a_lived_in_month_once(reference, capsys):
+def test_the_demo_loads_every_role_and_a_lived_in_month_once(reference, capsys, settings):
+    settings.DEBUG = True  # development only
     call_command("load_demo")
     out = capsys.readouterr().out
     assert "lianxiban" in out and "demo-2026" in out
@@ -19,3 +20,10 @@ def test_the_demo_loads_every_role_and_a_lived_in_month_once(reference, capsys):
     assert set(WorkDay.objects.values_list("status", flat=True)) >= {"planned", "held", "reported"}
     call_command("load_demo")
     assert (User.objects.count(), WorkDay.objects.count(), Case.objects.count(), Event.objects.count()) == counts
+
+
+def test_the_demo_refuses_to_load_outside_development(reference, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG=1"):
+        call_command("load_demo")
+    assert not User.objects.exists()

@@ -111,7 +111,8 @@ def test_generated_registrations_and_cases_pass_the_forms_validation_and_the_mod
     assert not Event.objects.filter(id__gte=first_event, at__date__gt=TODAY).exists()
 
 
-def test_it_adds_to_existing_data_and_a_second_seed_does_not_collide(reference):
+def test_it_adds_to_existing_data_and_a_second_seed_does_not_collide(reference, settings):
+    settings.DEBUG = True  # load_demo runs only in development
     call_command("load_demo")
     before_users = set(User.objects.values_list("username", "password"))
     before_cases = list(Case.objects.order_by("id").values_list("id", "status", "due_date", "registration_id"))
