@@ -25,6 +25,17 @@ def fresh_calendar_index():
     calendar.reset()
 
 
+@pytest.fixture
+def steady_calendar(monkeypatch):
+    """The working-day calendar read once and not looked at again during the test: it checks the
+    database at most once a second, which would add a query to whichever page came then. For the
+    tests that count queries (writers in this process still invalidate it)."""
+    from workcal import calendar
+
+    monkeypatch.setattr(calendar, "CHECK_INTERVAL", 3600.0)
+    calendar.invalidate()
+
+
 @pytest.fixture(autouse=True)
 def quick_passwords(settings):
     """Test users' passwords need no strength; proper hashing would take most of each test."""

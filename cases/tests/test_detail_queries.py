@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cases.models import CaseStatus
 from history.models import Event
-from workdays.tests.bulk import add_events, steady_calendar  # noqa: F401 (a fixture)
+from workdays.tests.bulk import add_events
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("steady_calendar")]
 

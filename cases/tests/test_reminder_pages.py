@@ -14,7 +14,7 @@ from django.utils import timezone
 from cases.models import Case, DeadlineScan, Reminder
 from cases.reminders import REMINDERS_KEPT_DAYS, scan_deadlines
 from units.models import Unit
-from workdays.tests.bulk import add_registrations, steady_calendar  # noqa: F401 (a fixture)
+from workdays.tests.bulk import add_registrations
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("steady_calendar")]
 

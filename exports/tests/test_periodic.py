@@ -174,7 +174,7 @@ def test_the_page_shows_the_same_tables(client, supervisor, dataset):
     assert "/reports/periodic/" in html  # in the navigation of the joint office
 
 
-def test_the_queries_do_not_grow_with_the_cases(supervisor, case_factory, labour_clerk, clock):
+def test_the_queries_do_not_grow_with_the_cases(supervisor, case_factory, labour_clerk, clock, steady_calendar):
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
             periodic_report("2026Q4")

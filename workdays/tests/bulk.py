@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
@@ -13,7 +12,6 @@ from cases.models import Case, CaseStatus, Handling
 from history.models import Event
 from intake.models import Disposition, Kind, Petitioner, Registration
 from units.models import Category
-from workcal import calendar
 
 
 def add_registrations(workday, actor, n: int, *, start: int = 0, history: bool = True) -> list[Registration]:
@@ -57,14 +55,6 @@ def add_registrations(workday, actor, n: int, *, start: int = 0, history: bool =
     if history:
         add_events(workday, actor, [{"registrations": [None, r.pk]} for r in registrations], action="register")
     return registrations
-
-
-@pytest.fixture
-def steady_calendar(monkeypatch):
-    """The working-day calendar read once and not looked at again during the test (it checks the
-    database at most once a second, which would add a query to whichever page came then)."""
-    monkeypatch.setattr(calendar, "CHECK_INTERVAL", 3600.0)
-    calendar.invalidate()
 
 
 def add_events(instance, actor, changes: list[dict], *, action: str = "updated") -> None:

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from workdays.tests.bulk import add_events, add_registrations, steady_calendar  # noqa: F401 (a fixture)
+from workdays.tests.bulk import add_events, add_registrations
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("steady_calendar")]
 
