@@ -170,6 +170,8 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Where `manage.py collectstatic` puts the static files (each app server has its own copy).
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "var" / "static")
+if DEBUG or TESTING:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing one
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
 # Attachments (docs/adr/0012): kept by the "attachments" storage, on disk under var/ unless

@@ -218,3 +218,34 @@ def test_two_gunicorn_workers_writing_one_case_give_one_success_and_one_conflict
     # the operating system's choice.
     served = {line.rsplit("pid=", 1)[1].strip() for line in server.log.read_text().splitlines() if "pid=" in line}
     assert served
+
+
+def _settings_process(env_changes: dict, code: str) -> subprocess.CompletedProcess:
+    """Load the app as gunicorn does (xinfang.wsgi) in a fresh process, then run `code`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    env.update(env_changes)
+    return subprocess.run(
+        [sys.executable, "-c", "import xinfang.wsgi\n" + code], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("secret", [None, "dev-only-insecure-key-do-not-use-in-production"])
+def test_production_refuses_to_start_without_its_own_secret_key(secret):
+    result = _settings_process({"DEBUG": "0"} | ({"SECRET_KEY": secret} if secret else {}), "print('started')")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "SECRET_KEY is not set" in result.stderr and "docs/deploy.md" in result.stderr
+
+
+def test_production_serves_compressed_hashed_static_files_and_development_needs_no_collectstatic():
+    code = "from django.conf import settings; print(settings.STORAGES['staticfiles']['BACKEND']); print(settings.MIDDLEWARE[2])"
+    production = _settings_process({"DEBUG": "0", "SECRET_KEY": SECRET}, code)
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage", "whitenoise.middleware.WhiteNoiseMiddleware",
+    ]
+    development = _settings_process({"DEBUG": "1"}, code)
+    assert development.stdout.split()[0] == "django.contrib.staticfiles.storage.StaticFilesStorage"
+    # and this test process (DEBUG on, under pytest) finds static files where they lie
+    assert settings.STORAGES["staticfiles"]["BACKEND"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
