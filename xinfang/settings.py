@@ -1,7 +1,8 @@
 """Settings for the 群众工作日 system. Everything that differs between machines comes from the
-environment: DATABASE_URL, DEBUG, SECRET_KEY, ALLOWED_HOSTS."""
+environment: DATABASE_URL, DEBUG, SECRET_KEY, ALLOWED_HOSTS (docs/deploy.md lists them all)."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -19,12 +20,20 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DEBUG", False)
+# Under pytest (xinfang/testenv.py sets DEBUG=1): static files are found where they lie, no collectstatic.
+TESTING = "pytest" in sys.modules
 
+DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+if not DEBUG and SECRET_KEY in ("", DEV_SECRET_KEY):
+    # Production (DEBUG off) refuses to start rather than sign sessions and tokens with a known key.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. In production (DEBUG=0) set the environment variable SECRET_KEY to a long "
+        "random value kept secret and identical on every app server, e.g. the output of "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` (docs/deploy.md). "
+        "For development set DEBUG=1 instead."
+    )
+SECRET_KEY = SECRET_KEY or DEV_SECRET_KEY
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
@@ -60,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outermost but one, so every answer gets the CSP (and no-store once a user is signed in).
     "accounts.middleware.SecurityHeadersMiddleware",
+    # Static files straight from the app server (compressed, cached for good by their hashed names),
+    # before sessions and the database are touched.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "xinfang.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,7 +111,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'xinfang.sqlite3'}",
-        conn_max_age=0,
+        # Seconds a worker keeps its database connection between requests (0: one per request).
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE") or 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -154,7 +168,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# Where `manage.py collectstatic` puts the static files (each app server has its own copy).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "var" / "static")
+if DEBUG or TESTING:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing one
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
 # Attachments (docs/adr/0012): kept by the "attachments" storage, on disk under var/ unless
@@ -162,7 +179,14 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 # static or media files: only through the attachment's own download, under the target's access rules.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # In production whitenoise serves the collected files under hashed names, gzip/brotli compressed:
+    # `manage.py collectstatic` must run after every install or upgrade (docs/deploy.md). In development
+    # and tests the files are served from where they lie, without collectstatic.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
     "attachments": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": os.environ.get("ATTACHMENTS_DIR") or str(BASE_DIR / "var" / "attachments"), "base_url": None},
@@ -198,7 +222,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL") or "WARNING"},
     # notifications.channels.ConsoleChannel writes its lines here
     "loggers": {"notifications": {"level": "INFO"}},
 }
