@@ -30,8 +30,8 @@ from units.models import Category, Unit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-FORMS = 80
-KILL_AFTER_ACKS = 12
+FORMS = 40
+KILL_AFTER_ACKS = 10
 SENDERS = 4
 
 
