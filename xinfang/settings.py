@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "exports",
     "dashboards",
     "demo",
+    "backup",  # manage.py backup / restore (docs/backup.md)
 ]
 
 MIDDLEWARE = [
