@@ -2,8 +2,11 @@
 Django WSGI app, as the joint office and as a town clerk: no answer is a server error, and every
 answer (errors included) is documented in the schema with its media type and matches it.
 
-At most 20 generated requests per operation (the fuzzing phase only; the coverage phase would
-generate every boundary case of every parameter, hundreds per operation). The data the requests
+Every operation is fuzzed; nothing is excluded. At most 20 generated requests per operation: the
+fuzzing phase (and the schema's own examples), not the coverage phase, which would generate every
+boundary case of every parameter (hundreds per operation, no max-examples bound), nor the stateful
+phase, whose chains of linked calls have no per-operation bound either. Both roles run the same
+cases (derandomized: the same requests on every run). The data the requests
 find: the reference data of conftest.py plus a planned Work Day of the clerk's town, so ids 1..n
 sometimes exist."""
 
