@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema
 from ninja.security import HttpBearer
 
 from accounts.models import ApiToken
+from xinfang.api_errors import error_answer
 from xinfang.api_types import ApiError
 
 router = Router(tags=["auth"])
@@ -62,7 +63,13 @@ class TokenListOut(Schema):
     total: int
 
 
-@router.post("/token", auth=None, response=TokenOut, tags=["auth"])
+@router.post(
+    "/token",
+    auth=None,
+    response=TokenOut,
+    tags=["auth"],
+    openapi_extra={"responses": {429: error_answer("Too many failed logins: the account is locked for a while.")}},
+)
 def create_token(request, payload: TokenIn):
     """Exchange a username and password for a new bearer token, valid for API_TOKEN_SECONDS (8 hours
     by default). Every call issues another token; earlier ones keep working until they expire or

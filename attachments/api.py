@@ -9,14 +9,19 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 
-from attachments import selectors, services, targets
+from attachments import content, selectors, services, targets
 from attachments.inputs import AttachIn, VoidIn
 from attachments.models import Attachment
 from attachments.responses import file_response
 from lifecycle.inputs import parse
-from xinfang.api_types import ApiError, Id
+from xinfang.api_errors import error_answer
+from xinfang.api_types import ApiError, Id, file_answer
 
 router = Router(tags=["attachments"])
+
+# The stored file in its own type (one of the allowed kinds); a voided file is gone (410).
+_DOWNLOAD = file_answer(*dict.fromkeys(k.content_type for k in content.KINDS))
+_DOWNLOAD["responses"][410] = error_answer("The attachment was voided.")
 
 
 class AttachmentCreated(Schema):
@@ -74,7 +79,7 @@ def list_attachments(request, target: str = "", target_id: str = ""):
     return {"items": items, "total": len(items)}
 
 
-@router.get("/attachments/{attachment_id}")
+@router.get("/attachments/{attachment_id}", openapi_extra=_DOWNLOAD)
 def download(request, attachment_id: Id):
     """The file, for whoever may see its target; a voided file for the joint office only (410)."""
     attachment = selectors.access_attachment_by_id(request.user, attachment_id)

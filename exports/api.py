@@ -13,7 +13,7 @@ from cases.api import CaseQuery
 from cases.models import CaseStatus
 from exports import jobs, periodic
 from exports.views import XLSX_TYPE, attachment, ledger_response
-from xinfang.api_types import ApiError, Id
+from xinfang.api_types import ApiError, Id, file_answer
 
 router = Router(tags=["exports"])
 
@@ -30,7 +30,30 @@ class JobOut(Schema):
     expired: bool
 
 
-@router.get("/cases/export.xlsx", response={202: JobStarted}, summary="The case ledger as .xlsx")
+# The report's JSON (exports.periodic.Report.as_json): its tables keyed by name, rows as the columns say.
+_TABLE = {
+    "type": "object",
+    "required": ["title", "columns", "rows", "total"],
+    "properties": {
+        "title": {"type": "string"},
+        "columns": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "label": {"type": "string"}}}},
+        "rows": {"type": "array", "items": {"type": "object"}},
+        "total": {"type": ["object", "null"]},
+    },
+}
+_PERIODIC_JSON = {"responses": {200: {"description": "OK", "content": {"application/json": {"schema": {
+    "type": "object",
+    "required": ["period", "label", "start", "end", "title", "tables"],
+    "properties": {
+        "period": {"type": "string"}, "label": {"type": "string"}, "title": {"type": "string"},
+        "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
+        "tables": {"type": "object", "additionalProperties": _TABLE},
+    },
+}}}}}}
+
+
+@router.get(
+    "/cases/export.xlsx", response={202: JobStarted}, openapi_extra=file_answer(XLSX_TYPE, description="The ledger, at once."), summary="The case ledger as .xlsx")
 def export_cases(request, query: Query[CaseQuery]):
     """The cases of the `/cases` filters (page and page_size ignored) as .xlsx; more than 10,000
     rows: 202 with a job id to follow at `/jobs/{id}`."""
@@ -48,7 +71,7 @@ def get_job(request, job_id: Id):
     return jobs.job_out(jobs.owned_job(request.user, job_id))
 
 
-@router.get("/jobs/{job_id}/file", url_name="job_file", summary="The file of a finished job")
+@router.get("/jobs/{job_id}/file", url_name="job_file", openapi_extra=file_answer(XLSX_TYPE), summary="The file of a finished job")
 def job_file(request, job_id: Id):
     job = jobs.owned_job(request.user, job_id)
     path = jobs.file_of(job)
@@ -59,14 +82,14 @@ def job_file(request, job_id: Id):
     return response
 
 
-@router.get("/reports/periodic", summary="The joint office's periodic report")
+@router.get("/reports/periodic", openapi_extra=_PERIODIC_JSON, summary="The joint office's periodic report")
 def periodic_json(request, period: str = ""):
     """Joint office only. `period`: 2026-11, 2026Q4, 2026H1 or 2026."""
     require_supervisor(request.user)
     return periodic.periodic_report(period).as_json()
 
 
-@router.get("/reports/periodic.xlsx", url_name="periodic_xlsx", summary="The joint office's periodic report as .xlsx")
+@router.get("/reports/periodic.xlsx", url_name="periodic_xlsx", openapi_extra=file_answer(XLSX_TYPE), summary="The joint office's periodic report as .xlsx")
 def periodic_xlsx(request, period: str = ""):
     require_supervisor(request.user)
     report = periodic.periodic_report(period)

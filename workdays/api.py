@@ -46,7 +46,7 @@ from workdays.rules import (
 from workdays.selectors import WORKDAY_PREFETCH, access_workday_by_id, visible_workdays
 from workdays.sites import sites_of
 from workdays.transitions import TABLE
-from xinfang.api_types import ApiError, Id, Page
+from xinfang.api_types import ApiError, ClockTime, Id, Page
 
 router = Router(tags=["workdays"])
 
@@ -61,8 +61,8 @@ class WorkDayOut(Schema):
     host_unit_id: int
     host_unit_name: str
     date: datetime.date
-    start_time: datetime.time
-    end_time: datetime.time
+    start_time: ClockTime
+    end_time: ClockTime
     place: str
     extension_sites: list[str]
     leader: str

@@ -11,7 +11,7 @@ from ninja import Schema
 
 from lifecycle.inputs import resolve, resolve_many
 from units.models import DistrictLeader, Unit, UnitKind
-from xinfang.api_types import Amount, Id, Text
+from xinfang.api_types import Amount, ClockTime, Id, Text
 
 
 class StepIn(Schema):
@@ -23,8 +23,8 @@ class StepIn(Schema):
 class PlanIn(StepIn):
     host_unit_id: Id | None = None
     date: datetime.date
-    start_time: datetime.time
-    end_time: datetime.time
+    start_time: ClockTime
+    end_time: ClockTime
     place: Text[200] = ""
     extension_sites: list[Text[200]] = []
     leader: Text[100] = ""
@@ -80,8 +80,8 @@ class EditIn(StepIn):
 
     version: int
     date: datetime.date | None = None
-    start_time: datetime.time | None = None
-    end_time: datetime.time | None = None
+    start_time: ClockTime | None = None
+    end_time: ClockTime | None = None
     place: Text[200] | None = None
     extension_sites: list[Text[200]] | None = None
     leader: Text[100] | None = None

@@ -28,7 +28,14 @@ from workdays.api_activities import screening_router
 from xinfang import api_errors
 from xinfang.api_types import GatedParser, LocalTimeRenderer
 
-api = NinjaAPI(
+
+class XinfangAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        api_errors.document(self)  # the error answers of every operation, in one place
+        return super().get_openapi_schema(**kwargs)
+
+
+api = XinfangAPI(
     title="群众工作日 API",
     version="1",
     urls_namespace="api",

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from lifecycle import TransitionError
@@ -35,6 +35,60 @@ def _handles(exc_class):
 def install(api: NinjaAPI) -> None:
     for exc_class, function in _handlers:
         api.add_exception_handler(exc_class, lambda request, exc, f=function: f(api, request, exc))
+
+
+class Error(Schema):
+    """Every error answer of the API (the handlers below write it)."""
+
+    model_config = {"extra": "allow"}  # a 409 may carry more, e.g. the current version
+    detail: str
+    errors: dict[str, list[str]] | None = Field(None, description="field -> messages (400, 413)")
+
+
+_ERROR_DESCRIPTIONS = {
+    400: "The input is not valid (`errors` names the fields).",
+    401: "No valid token or session.",
+    403: "The user's role may not do this.",
+    404: "Not found, or not visible to the user.",
+    409: "The object's state does not allow this, or its version is stale.",
+    413: "The request body is too large.",
+}
+_BODY_SOURCES = {"body", "form", "file"}
+
+
+def error_codes(operation) -> list[int]:
+    """The error statuses an operation may answer, from what it takes: any may refuse its input
+    (400), lack a valid token (401), name something the user may not see (404) or may not do
+    (403); a write may be refused by the object's state (409), a body may be too large (413)."""
+    codes = [400, 401, 403, 404]  # 401 also for the token endpoint's wrong password
+    if set(operation.methods) - {"GET"}:
+        codes.append(409)
+    if any(getattr(model, "__ninja_param_source__", None) in _BODY_SOURCES for model in operation.models):
+        codes.append(413)
+    return sorted(codes)
+
+
+def error_answer(description: str) -> dict:
+    """One more error answer an operation documents itself: `openapi_extra={"responses": {429: error_answer(...)}}`."""
+    schema = Error.model_json_schema()
+    schema.pop("title", None)
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def document(api: NinjaAPI) -> None:
+    """Add the error answers to every operation's OpenAPI responses, once for the whole API; an
+    answer the operation documents itself (its `response=` or `openapi_extra`) is kept."""
+    for router in api._get_bound_routers():  # the mounted copies, with their auth; the schema reads these
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                extra = dict(operation.openapi_extra or {})
+                responses = dict(extra.get("responses", {}))
+                for code in error_codes(operation):
+                    if code in operation.response_models or code in responses or str(code) in responses:
+                        continue
+                    responses[code] = error_answer(_ERROR_DESCRIPTIONS[code])
+                extra["responses"] = responses
+                operation.openapi_extra = extra
 
 
 def _field_name(loc) -> str:
