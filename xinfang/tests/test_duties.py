@@ -106,3 +106,16 @@ def test_the_administrator_cannot_make_a_superuser_or_change_their_own_role(clie
     assert own.status_code == 200
     readonly = own.context["adminform"].readonly_fields
     assert {"is_superuser", "user_permissions", "role"} <= set(readonly)
+
+
+def test_the_migration_demotes_a_superuser_administrator(reference):
+    from django.apps import apps
+
+    demote = __import__("accounts.migrations.0004_duties_are_not_superusers", fromlist=["demote"]).demote
+    User.objects.create_user("old_root", role="admin", is_superuser=True, is_staff=True)
+    installer = User.objects.create_superuser("installer", password="install-pass-2026")
+    demote(apps, None)
+    old_root = User.objects.get(username="old_root")
+    assert not old_root.is_superuser and old_root.is_staff and old_root.has_perm("units.change_unit")
+    assert not old_root.has_perm("history.view_event")
+    assert User.objects.get(pk=installer.pk).is_superuser
