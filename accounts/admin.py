@@ -14,6 +14,16 @@ class UserAdmin(HistoryAdminMixin, BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + ((_("Unit and role"), {"fields": ("full_name", "unit", "role", "district_leader")}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Unit and role"), {"fields": ("full_name", "unit", "role")}),)
 
+    def get_readonly_fields(self, request, obj=None):
+        """The system administrator manages accounts but grants no superuser or permission, and
+        never changes their own role (三员分立: no account holds two duties)."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "groups", "user_permissions"]
+            if obj is not None and obj.pk == request.user.pk:
+                fields += ["role", "is_staff"]
+        return fields
+
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
@@ -36,7 +46,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the selected tokens"), permissions=["delete"])
     def revoke(self, request, queryset):
-        count = queryset.revoke()
+        count = queryset.revoke(request=request)
         self.message_user(
             request, ngettext("%(count)d token was revoked.", "%(count)d tokens were revoked.", count) % {"count": count}
         )

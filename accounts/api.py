@@ -13,7 +13,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.security import HttpBearer
 
+from accounts.duties import refused
 from accounts.models import ApiToken
+from audit.models import Action
+from audit.services import log
 from xinfang.api_errors import error_answer
 from xinfang.api_types import ApiError
 
@@ -33,6 +36,8 @@ class TokenAuth(HttpBearer):
         now = timezone.now()
         if found.last_used_at is None or now - found.last_used_at >= LAST_USED_EVERY:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        if refused(found.user, request.path):
+            raise ApiError(403, _("Your role does not allow this."))
         request.user = found.user
         request.api_token = found
         return found.user
@@ -78,6 +83,7 @@ def create_token(request, payload: TokenIn):
     if user is None or not user.is_active:
         raise ApiError(401, _("Wrong username or password."))
     raw = ApiToken.issue(user, name=payload.name)
+    log(Action.TOKEN_ISSUED, request=request, actor=user, detail=payload.name)
     return {"token": raw, "expires_at": ApiToken.objects.get(key_hash=ApiToken.hash(raw)).expires_at}
 
 
@@ -87,7 +93,7 @@ def revoke_current_token(request):
     token = getattr(request, "api_token", None)
     if token is None:
         raise ApiError(400, _("This request carries no token."))
-    ApiToken.objects.filter(pk=token.pk).revoke()
+    ApiToken.objects.filter(pk=token.pk).revoke(request=request)
     return 204, None
 
 
@@ -114,5 +120,5 @@ def list_tokens(request):
 def revoke_token(request, token_id: int):
     """Revoke one of the user's own tokens; another user's token is 404."""
     token = get_object_or_404(ApiToken.objects.live(), pk=token_id, user=request.user)
-    ApiToken.objects.filter(pk=token.pk).revoke()
+    ApiToken.objects.filter(pk=token.pk).revoke(request=request)
     return 204, None

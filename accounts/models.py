@@ -8,6 +8,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,8 @@ class Role(models.TextChoices):
     UNIT_LEADER = "unit_leader", _("Unit leader")
     DISTRICT_LEADER = "district_leader", _("District leader")
     ADMIN = "admin", _("System administrator")
+    SECURITY_ADMIN = "security_admin", _("Security administrator")
+    AUDITOR = "auditor", _("Auditor")
 
 
 class User(AbstractUser):
@@ -44,6 +47,12 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
+    def clean(self):
+        super().clean()
+        if self.is_superuser and self.role in (Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR):
+            # 三员分立: a duty never holds every permission (the superuser is for installation only).
+            raise ValidationError({"is_superuser": _("An administrator, security administrator or auditor cannot be a superuser.")})
+
     @property
     def display_name(self) -> str:
         return self.full_name or self.get_full_name() or self.username
@@ -54,9 +63,19 @@ class ApiTokenQuerySet(models.QuerySet):
         """Tokens that still open the API: neither revoked nor expired."""
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
-    def revoke(self) -> int:
-        """End every live token of the set; answers how many were ended."""
-        return self.live().update(revoked_at=timezone.now())
+    def revoke(self, *, request=None, actor=None, reason: str = "") -> int:
+        """End every live token of the set, each logged in the audit log; answers how many were ended."""
+        from audit.models import Action
+        from audit.services import log
+
+        live = list(self.live().values_list("pk", "name"))
+        if not live:
+            return 0
+        count = self.model.objects.filter(pk__in=[pk for pk, _name in live]).update(revoked_at=timezone.now())
+        for pk, name in live:
+            log(Action.TOKEN_REVOKED, request=request, actor=actor, object_type="accounts.apitoken", object_id=pk,
+                detail=" ".join(filter(None, [reason, name])))
+        return count
 
 
 class ApiToken(models.Model):

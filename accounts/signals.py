@@ -23,7 +23,7 @@ def stamp_the_login(sender, request, user, **kwargs):
 @receiver(user_logged_out)
 def end_tokens_at_logout(sender, request, user, **kwargs):
     if user is not None:
-        ApiToken.objects.filter(user=user).revoke()
+        ApiToken.objects.filter(user=user).revoke(request=request, actor=user, reason="logout")
 
 
 @receiver(pre_save, sender=get_user_model())
@@ -35,5 +35,7 @@ def end_tokens_on_new_password_or_deactivation(sender, instance, raw=False, upda
     before = sender.objects.filter(pk=instance.pk).values("password", "is_active").first()
     if before is None:
         return
-    if before["password"] != instance.password or (before["is_active"] and not instance.is_active):
-        ApiToken.objects.filter(user=instance).revoke()
+    if before["password"] != instance.password:
+        ApiToken.objects.filter(user=instance).revoke(reason="password changed")
+    elif before["is_active"] and not instance.is_active:
+        ApiToken.objects.filter(user=instance).revoke(reason="deactivated")

@@ -43,7 +43,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(ApiToken.objects.live(), pk=token_id, user=request.user)
-    ApiToken.objects.filter(pk=token.pk).revoke()
+    ApiToken.objects.filter(pk=token.pk).revoke(request=request)
     messages.success(request, _("The token was revoked."))
     return redirect("account")
 

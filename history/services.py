@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import re
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -27,6 +29,46 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
+
+
+# Personal data in the history is masked (the full value only through the logged view,
+# intake.personal_data) and credentials are never kept. By field name, so every model is covered:
+# `id_number`, `phone` and anything ending in them are masked; anything naming a password, a token's
+# hash or a secret is left out.
+_SECRET_FIELD = re.compile(r"password|key_hash|secret|token_hash", re.IGNORECASE)
+_MASKED_FIELD = re.compile(r"(?:^|_)(id_number|phone)$")
+
+
+def _keep_last_four(value: str) -> str:
+    return "*" * max(len(value) - 4, 0) + value[-4:] if len(value) > 4 else "*" * len(value)
+
+
+# The masks by kind; the app that owns the data registers its own (intake: the masks every page uses).
+_masks: dict[str, Callable[[str], str]] = {"id_number": _keep_last_four, "phone": _keep_last_four}
+
+
+def register_mask(kind: str, mask: Callable[[str], str]) -> None:
+    """Use `mask` for the history's values of kind `id_number` or `phone`."""
+    _masks[kind] = mask
+
+
+def _mask(kind: str, value: Any) -> Any:
+    if isinstance(value, str) and value and "*" not in value:
+        return _masks[kind](value)
+    if isinstance(value, list):
+        return [_mask(kind, v) for v in value]
+    return value
+
+
+def protect(changes: dict[str, Any]) -> dict[str, Any]:
+    """`changes` as the history may keep them: personal data masked, no credentials."""
+    kept = {}
+    for key, value in changes.items():
+        if _SECRET_FIELD.search(key):
+            continue
+        match = _MASKED_FIELD.search(key)
+        kept[key] = _mask(match.group(1), value) if match else value
+    return kept
 
 
 def snapshot(instance: models.Model) -> dict[str, Any]:
@@ -64,6 +106,6 @@ def record(
         at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
-        changes=changes,
+        changes=protect(changes),
         note=note,
     )

@@ -8,6 +8,12 @@ class IntakeConfig(AppConfig):
 
     def ready(self) -> None:
         from history.labels import register, register_fields
+        from history.services import register_mask
+        from intake.masking import mask_id_number, mask_phone
+
+        # The history keeps ID numbers and phones masked as every page shows them.
+        register_mask("id_number", mask_id_number)
+        register_mask("phone", mask_phone)
 
         register(
             {"corrected": _("Corrected"), "details_corrected": _("Petitioner's details corrected"), "withdrawn": _("Withdrawn")}

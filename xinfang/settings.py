@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "accounts",
     "units",
     "history",
+    "audit",
     "workcal",
     "notifications",
     "workdays",
@@ -80,6 +81,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
+    # Refuses each role what its duty does not cover (三员分立), before any view runs.
+    "accounts.duties.DutiesMiddleware",
+    # Logs every export and download (any file answer to a signed-in user).
+    "audit.middleware.AuditDownloadsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "xinfang.middleware.OutOfRangeInputMiddleware",

@@ -135,8 +135,8 @@ def test_another_users_token_cannot_be_revoked_on_the_page(client, town_clerk, o
     assert call(theirs).status_code == 200
 
 
-def test_the_admin_lists_and_revokes_any_users_token(client, make_user, town_clerk):
-    admin = make_user("admin", "区信访工作联席会议办公室")
+def test_the_security_admin_lists_and_revokes_any_users_token(client, make_user, town_clerk):
+    admin = make_user("security_admin", "区信访工作联席会议办公室")
     token = issue("town_clerk", "报表同步")
     client.force_login(admin)
     changelist = reverse("admin:accounts_apitoken_changelist")

@@ -13,6 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("--role", required=True, help=" | ".join(Role.values))
         parser.add_argument("--password", required=True)
         parser.add_argument("--full-name", default="")
+        parser.add_argument(
+            "--superuser", action="store_true",
+            help="every permission, for installation only; refused for admin, security_admin and auditor",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -22,6 +26,7 @@ class Command(BaseCommand):
                 role=options["role"],
                 password=options["password"],
                 full_name=options["full_name"],
+                superuser=options["superuser"],
             )
         except AccountError as exc:
             raise CommandError(str(exc)) from exc
