@@ -2,12 +2,14 @@
 
 Each simulated clerk asks for an API token (`POST /api/v1/auth/token`), then posts registrations
 (`POST /api/v1/workdays/{id}/registrations`), each with its own `client_ref`, waiting 1-3 s between
-them as a clerk does. The client_refs the server acknowledged (200 or 201) are written, one a line,
+them as a clerk does (with $BENCH_TOKENS, a comma-separated list of tokens run.py asked for
+the same way before the event, each clerk takes one of those instead). The client_refs the server acknowledged (200 or 201) are written, one a line,
 to $BENCH_ACKS when the run stops, so bench/run.py can check each is stored exactly once.
 Settings come from the environment (BENCH_USERNAME, BENCH_PASSWORD, BENCH_WORKDAY, BENCH_CATEGORY,
 BENCH_TERRITORY, BENCH_ACKS); run.py sets them.
 """
 
+import itertools
 import os
 import random
 import uuid
@@ -15,6 +17,7 @@ import uuid
 from locust import HttpUser, between, events, task
 
 ACKED: list[str] = []
+_SEATS = itertools.count()
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英"
 
@@ -31,6 +34,10 @@ class Clerk(HttpUser):
     wait_time = between(1, 3)
 
     def on_start(self):
+        tokens = os.environ.get("BENCH_TOKENS", "").split(",")
+        if tokens[0]:  # run.py signed the clerks in before the event
+            self.client.headers["Authorization"] = f"Bearer {tokens[next(_SEATS) % len(tokens)]}"
+            return
         answer = self.client.post(
             "/api/v1/auth/token",
             json={"username": os.environ["BENCH_USERNAME"], "password": os.environ["BENCH_PASSWORD"], "name": "bench"},
