@@ -291,6 +291,7 @@ def bench_export(args, rows: list[Row]) -> None:
         _, floor_ms, floor_peak = peak_while(direct)
     rows.append(Row(f"ledger export, {written:,} rows (.xlsx)", ms, floor_ms, len(captured),
                     f"peak +{peak / 1e6:,.0f} MB RSS (xlsxwriter alone +{floor_peak / 1e6:,.0f} MB)", floor_label="xlsxwriter"))
+    print("  " + " | ".join(rows[-1].cells()), flush=True)
 
 
 def bench_scan(args, rows: list[Row]) -> None:
@@ -307,6 +308,7 @@ def bench_scan(args, rows: list[Row]) -> None:
         call_command("scan_deadlines", stdout=open(os.devnull, "w"))  # noqa: SIM115
         ms = (time.perf_counter() - started) * 1000
     rows.append(Row(f"scan_deadlines ({Case.objects.count():,} cases, {open_cases:,} open)", ms, None, len(captured), "one run"))
+    print("  " + " | ".join(rows[-1].cells()), flush=True)
 
 
 def bench_calendar(args, rows: list[Row]) -> None:
@@ -397,6 +399,7 @@ def bench_live(args, rows: list[Row], the, url: str) -> None:
         f"{post['Failure Count']} errors; acknowledged {len(refs)}, stored once {len(refs) - missing - duplicated}, "
         f"missing {missing}, duplicated {duplicated}; rows added to the day {added}",
     ))
+    print("  " + " | ".join(rows[-1].cells()), flush=True)
 
 
 def machine() -> str:
