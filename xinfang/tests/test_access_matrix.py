@@ -18,8 +18,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from accounts.tests import access_table
-from accounts.tests.access_world import MARKS, RELATIONS, ROLES, UNRELATED, build
+from xinfang.tests import access_table
+from xinfang.tests.access_world import MARKS, RELATIONS, ROLES, UNRELATED, build
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def world(django_db_setup, django_db_blocker):
     from django.conf import settings
     from django.utils import timezone
 
-    from accounts.tests.access_world import MOMENT, PLANNED_ON
+    from xinfang.tests.access_world import MOMENT, PLANNED_ON
 
     clock = _FixedClock()
     clock.set(PLANNED_ON)
@@ -141,7 +141,7 @@ def _answer(response) -> str:
 def test_every_route_has_an_entry():
     missing = [f"page {name} ({path})" for name, path in page_routes().items() if name not in access_table.PAGES]
     missing += [f"API {op}" for op in api_operations() if op not in access_table.API]
-    assert missing == [], "routes without an entry in accounts/tests/access_table.py:\n" + "\n".join(missing)
+    assert missing == [], "routes without an entry in xinfang/tests/access_table.py:\n" + "\n".join(missing)
     stale = [name for name in access_table.PAGES if name not in page_routes()]
     stale += [op for op in access_table.API if op not in api_operations()]
     assert stale == [], f"entries for routes that no longer exist: {stale}"
