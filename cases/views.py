@@ -63,7 +63,8 @@ from intake.personal_data import masked_petitioners, may_view_personal_data, rev
 from lifecycle import StaleVersion, TransitionError
 from lifecycle.forms import apply_service_errors
 from lifecycle.inputs import parse
-from workdays.selectors import visible_workdays
+from workdays.models import WorkDay
+from workdays.selectors import can_view_workday
 
 PAGE_SIZE = 50
 INBOX_SIZE = 20
@@ -212,6 +213,7 @@ def _render_detail(
         "cases/case_detail.html",
         {
             "case": case,
+            "workday_openable": can_view_workday(user, case.workday),
             "registration": case.registration,
             "deadline_badge": deadlines.badge(case, today),
             "assisting_units": assisting,
@@ -335,9 +337,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
     soon = deadlines.due_soon_limit(today)
     for case in page:
         case.deadline_badge = deadlines.badge(case, today, soon)
-    workday = None
+    workday, workday_openable = None, False
     if filters.workday_id is not None:
-        workday = visible_workdays(user).filter(pk=filters.workday_id).first()
+        # The day is named when the user may open it or reads cases of it; linked only in the first case.
+        workday = WorkDay.objects.select_related("host_unit").filter(pk=filters.workday_id).first()
+        workday_openable = can_view_workday(user, workday)
+        if not workday_openable and not len(page):
+            workday = None  # a day the user neither opens nor reads a case of stays unnamed
     query = request.GET.copy()
     for key in ("page", "after", "before"):
         query.pop(key, None)
@@ -350,6 +356,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters": filters,
             "workday": workday,
+            "workday_openable": workday_openable,
             "tabs": _tabs(request, user),
             "query": query.urlencode(),
         },

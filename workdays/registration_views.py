@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import is_supervisor, require_supervisor
-from cases.selectors import visible_cases
+from cases.selectors import openable_case_ids, visible_cases
 from intake import corrections
 from intake import services as intake_services
 from intake.forms import PetitionerCorrectionForm
@@ -213,6 +213,7 @@ def _render_registration(
         "may_withdraw": bool(registration_steps.available(registration, request.user)),
         "withdraw_error": error,
         "correction_form": correction_form,
+        "case_openable": bool(openable_case_ids(request.user, [case.pk] if (case := getattr(registration, "case", None)) else [])),
     }
     return render(request, "workdays/registration_detail.html", context, status=status)
 

@@ -74,6 +74,13 @@ def leads_joint_office_day(user, workday: WorkDay | None) -> bool:
     )
 
 
+def can_view_workday(user, workday: WorkDay | None) -> bool:
+    """Whether the user may open the day's page (the rule of `access_workday_by_id`): a page that
+    names a day links it only then, and shows it as text otherwise (a lead or assisting unit reads
+    a case of another unit's day, not the day)."""
+    return workday is not None and visible_workdays(user).filter(pk=workday.pk).exists()
+
+
 def access_workday_by_id(user, workday_id) -> WorkDay:
     try:
         return visible_workdays(user).get(pk=workday_id)

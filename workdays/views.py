@@ -30,6 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import can_write_for_unit, is_supervisor, visible_units
 from cases.models import Approval
 from cases.publication import public_rows
+from cases.selectors import openable_case_ids
 from history.selectors import TIMELINE_PAGE_PARAM, timeline_page
 from intake.models import GROUP_VISIT_SIZE, Petitioner, Registration
 from lifecycle import TransitionError
@@ -378,6 +379,10 @@ def _render_detail(request: HttpRequest, workday: WorkDay, forms: dict | None = 
     report = getattr(workday, "report", None)
     search = request.GET.get("q", "").strip()[:100]
     registrations = _registration_page(workday, request.GET.get("page"), search)
+    cases = {r.pk: getattr(r, "case", None) for r in registrations}
+    openable = openable_case_ids(user, [case.pk for case in cases.values() if case])
+    for r in registrations:
+        r.case_openable = cases[r.pk] is not None and cases[r.pk].pk in openable
     counted = Registration.counted.filter(workday=workday).aggregate(
         n=Count("id"), groups=Count("id", filter=Q(people_count__gte=GROUP_VISIT_SIZE))
     )
