@@ -28,8 +28,25 @@ REACH: dict[str, Reach | None] = {
     "unit_leader":     Reach(host="200 404 404", case="200 200 404", joint_office="403", day_desk="403 404 404", planner="403", plan_edit="403 404 404"),
     "dept_clerk":      Reach(host="404", case="404 200 404", joint_office="403", day_desk="404", planner="200", plan_edit="404"),
     "district_leader": Reach(host="200 404 404", case="200 200 404", joint_office="403", day_desk="403 404 404", planner="403", plan_edit="403 404 404"),
-    "admin":           Reach(host="200", case="200", joint_office="200", day_desk="200", planner="200", plan_edit="409"),
     "anonymous":       None,
+}
+
+# The duties (三员分立, accounts/duties.py): the system administrator, the security administrator and
+# the auditor open only their own pages and the ones every account has (COMMON); every other page
+# and API route answers them 403, whoever's the object, before any view runs. route → answer.
+DUTIES: dict[str, dict[str, str]] = {
+    "admin": {
+        "units:list": "200", "units:detail": "200", "workcal:year": "200", "workcal:import_notice": "200",
+        "workcal:confirm_year": "405", "workcal:set_day": "405",
+    },
+    "security_admin": {},
+    "auditor": {"audit:log": "200", "audit:export": "200"},
+}
+# Every account: its own account, password and tokens, signing in and out, the language; a duty's
+# home page sends it to its own page (302).
+COMMON = {
+    "home": "302", "account": None, "login": None, "logout": None, "password_change": None, "revoke_token": None,
+    "set_language": None, "GET /api/v1/auth/tokens": None,
 }
 
 
@@ -60,6 +77,9 @@ PAGES: dict[str, str | Fixed] = {
     "notifications:list": ANY,
     "notifications:open": UNKNOWN,
     "notifications:read_all": POST_ONLY,
+    # The audit log: the auditor's alone (DUTIES)
+    "audit:log": Fixed("403"),
+    "audit:export": Fixed("403"),
     # The API's own pages
     "api:api-root": Fixed("404", anonymous="404"),
     "api:openapi-json": Fixed("200", anonymous="200"),

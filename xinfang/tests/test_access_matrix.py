@@ -152,13 +152,19 @@ def test_every_role_has_a_line():
 
     covered = {spec[0] for spec in ROLES.values() if spec is not None}
     assert [r for r in Role.values if r not in covered] == [], "a role without a user in access_world.ROLES"
-    assert [r for r in ROLES if r not in access_table.REACH] == [], "a role without a line in access_table.REACH"
+    lines = {**access_table.REACH, **access_table.DUTIES}
+    assert [r for r in ROLES if r not in lines] == [], "a role without a line in access_table.REACH or DUTIES"
     kinds = {e for e in [*access_table.PAGES.values(), *access_table.API.values()] if isinstance(e, str)} - {access_table.WRITE}
     assert kinds <= set(access_table.Reach.__dataclass_fields__), kinds
 
 
-def expected(entry, role: str, api: bool) -> tuple[str, str, str]:
+def expected(entry, role: str, api: bool, route: str = "") -> tuple[str, str, str]:
     """The answers the table expects of `role` for the objects (own, assist, unrelated)."""
+    if role in access_table.DUTIES and route not in access_table.COMMON:
+        answer = access_table.DUTIES[role].get(route, "403")
+        return (answer,) * 3
+    if role in access_table.DUTIES and access_table.COMMON[route] is not None:
+        return (access_table.COMMON[route],) * 3
     if isinstance(entry, access_table.Fixed):
         answer = entry.answer if ROLES[role] is not None else (entry.anonymous or ("401" if api else "login"))
     elif ROLES[role] is None:
@@ -173,14 +179,14 @@ def _gets(world, role: str):
     """(what, expected, got) for every GET of the table as `role`."""
     client = _client(world, role)
     for name, path in sorted(page_routes().items()):
-        for relation, want in zip(RELATIONS, expected(access_table.PAGES[name], role, api=False), strict=True):
+        for relation, want in zip(RELATIONS, expected(access_table.PAGES[name], role, api=False, route=name), strict=True):
             url = concrete(path, world[relation], access_table.QUERIES.get(name, ""))
             yield f"GET {url} ({name}, {relation})", want, _answer(client.get(url))
     for op in api_operations():
         method, path = op.split(" ", 1)
         if method != "GET":
             continue
-        for relation, want in zip(RELATIONS, expected(access_table.API[op], role, api=True), strict=True):
+        for relation, want in zip(RELATIONS, expected(access_table.API[op], role, api=True, route=op), strict=True):
             url = concrete(path, world[relation], access_table.QUERIES.get(op, ""))
             yield f"{op} → {url} ({relation})", want, _answer(client.get(url))
 
@@ -191,7 +197,8 @@ def test_every_get_answers_as_the_table_says(world, role):
     assert mismatches == [], f"{role}: {len(mismatches)} mismatches:\n" + "\n".join(mismatches)
 
 
-@pytest.mark.parametrize("role", [r for r in ROLES if ROLES[r] is not None])
+# The duties open no list at all: test_every_get_answers_as_the_table_says expects 403 on each.
+@pytest.mark.parametrize("role", [r for r in ROLES if ROLES[r] is not None and r not in access_table.DUTIES])
 def test_no_list_shows_a_stranger_the_unrelated_units_entry(world, role):
     """The routes every signed-in user opens (ANY) answer 200 with what the user may see: a stranger
     to the unrelated unit finds nothing of its entry there, with the unrelated unit's ids in the query."""
@@ -313,7 +320,7 @@ def _strangers():
     return [
         role for role, reach in access_table.REACH.items()
         if reach is None or (reach.case.split()[-1] == "404" and reach.host.split()[-1] == "404")
-    ]
+    ] + [role for role in access_table.DUTIES if role in ROLES]
 
 
 @pytest.mark.parametrize("role", _strangers())
@@ -334,6 +341,8 @@ def test_no_write_reaches_an_unrelated_units_object(world, role):
         got = _answer(response)
         if ROLES[role] is None:
             want = {"401", "405"} if api else {"login", "405"}
+        elif role in access_table.DUTIES and route not in access_table.COMMON:
+            want = {access_table.DUTIES[role].get(route, "403")}
         else:
             want = {access_table.WRITES_REFUSED_BY_ROLE.get(route, {}).get(role, "404")}
             if not api and access_table.PAGES[route] not in (access_table.POST_ONLY, access_table.POST_ONLY_ANY):
