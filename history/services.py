@@ -37,6 +37,9 @@ def _plain(value: Any) -> Any:
 # hash or a secret is left out.
 _SECRET_FIELD = re.compile(r"password|key_hash|secret|token_hash", re.IGNORECASE)
 _MASKED_FIELD = re.compile(r"(?:^|_)(id_number|phone)$")
+# A unit's contact phone for a Work Day is printed on the public notice: not a citizen's data, and
+# the history keeps what was published.
+_PUBLISHED_FIELDS = frozenset({"contact_phone"})
 
 
 def _keep_last_four(value: str) -> str:
@@ -66,7 +69,7 @@ def protect(changes: dict[str, Any]) -> dict[str, Any]:
     for key, value in changes.items():
         if _SECRET_FIELD.search(key):
             continue
-        match = _MASKED_FIELD.search(key)
+        match = None if key in _PUBLISHED_FIELDS else _MASKED_FIELD.search(key)
         kept[key] = _mask(match.group(1), value) if match else value
     return kept
 

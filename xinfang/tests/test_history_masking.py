@@ -68,6 +68,11 @@ def test_the_migration_masks_the_events_written_before(town_clerk):
 
 
 def test_protect_masks_by_field_name_and_drops_credentials():
-    assert protect({"petitioner_phone": ["13800138000", "023-45672812"], "contact_phone": [None, "13900139000"],
+    assert protect({"petitioner_phone": ["13800138000", "023-45672812"], "leader_phone": [None, "13900139000"],
                     "key_hash": ["a", "b"], "note": ["x", "y"]}) == {
-        "petitioner_phone": ["138****8000", "****2812"], "contact_phone": [None, "139****9000"], "note": ["x", "y"]}
+        "petitioner_phone": ["138****8000", "****2812"], "leader_phone": [None, "139****9000"], "note": ["x", "y"]}
+
+
+def test_a_work_days_published_contact_phone_stays_whole():
+    """The unit's contact phone is printed on the public notice: the history keeps what was published."""
+    assert protect({"contact_phone": ["023-45642812", "13912345678"]}) == {"contact_phone": ["023-45642812", "13912345678"]}
