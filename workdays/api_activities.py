@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from workdays import activities, services
+from workdays.api import ActivityRecordOut
 from workdays.inputs import ReliefIn, ReliefOutcomeIn, ResearchIn, ScreeningUpdateIn, VisitIn
 from workdays.models import Activity, ScreeningItem
 from workdays.rules import screening_on_time
@@ -20,18 +21,11 @@ router = Router(tags=["workdays"])
 screening_router = Router(tags=["workdays"])
 
 
-class ActivityOut(Schema):
+class ActivityOut(ActivityRecordOut):
+    """A record as the report carries it (ActivityRecordOut), with its ids and when it was entered."""
+
     id: int
     workday_id: int
-    kind: str
-    subject: str
-    target: str
-    people: str
-    done_on: datetime.date
-    found: str
-    done: str
-    follow_up_on: datetime.date | None
-    outcome: str
     recorded_at: datetime.datetime
 
 
